@@ -1,0 +1,99 @@
+package dev.engram.simulator.gateway;
+
+import dev.engram.simulator.support.Json;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The gateway simulator's deterministic "model": question patterns mapped to answers per persona, read from
+ * {@code simulator/data/gateway/answers.json}. A rule with {@code recall} answers from the conversation context
+ * the caller sent (system prompt or earlier messages), which is how memory enrichment becomes observable.
+ */
+public final class AnswerBook {
+    public record Persona(String id, String recognise, String name, String opening) {}
+
+    public record Rule(
+            String id,
+            String match,
+            String answer,
+            Map<String, String> answers,
+            String recall,
+            String unrecalled) {}
+
+    public record Book(List<Persona> personas, List<Rule> rules, String fallback) {}
+
+    /** What the model says, and which rule chose it (recorded in the simulator's journal). */
+    public record Answer(String text, String ruleId, String personaId) {}
+
+    private static final Persona NEUTRAL = new Persona("default", "", "an assistant", "");
+
+    private final Book book;
+    private final List<Pattern> patterns;
+
+    private AnswerBook(Book book) {
+        this.book = book;
+        this.patterns = book.rules().stream().map(rule -> Pattern.compile(rule.match())).toList();
+    }
+
+    public static AnswerBook load() {
+        return new AnswerBook(Json.resource("simulator/gateway/answers.json", Book.class));
+    }
+
+    /**
+     * @param context everything the caller sent before the question (system prompt and earlier turns)
+     * @param question the last user message
+     */
+    public Answer answer(String context, String question) {
+        Persona persona = personaIn(context);
+        for (int i = 0; i < patterns.size(); i++) {
+            if (patterns.get(i).matcher(question).find()) {
+                Rule rule = book.rules().get(i);
+                return new Answer(render(rule, persona, context, question), rule.id(), persona.id());
+            }
+        }
+        return new Answer(fill(book.fallback(), persona, null), "fallback", persona.id());
+    }
+
+    private String render(Rule rule, Persona persona, String context, String question) {
+        String template = rule.answers() != null && rule.answers().containsKey(persona.id())
+                ? rule.answers().get(persona.id())
+                : rule.answer();
+        if (rule.recall() == null) {
+            return fill(template, persona, null);
+        }
+        Optional<String> recalled = lastMatch(Pattern.compile(rule.recall()), context, question);
+        return recalled.map(value -> fill(template, persona, value))
+                .orElseGet(() -> fill(rule.unrecalled(), persona, null));
+    }
+
+    /** The last capture in the context that is not the question being asked now. */
+    private static Optional<String> lastMatch(Pattern pattern, String context, String question) {
+        Matcher m = pattern.matcher(context);
+        String found = null;
+        while (m.find()) {
+            String value = m.group(1).trim();
+            if (!value.equalsIgnoreCase(question.trim())) {
+                found = value;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private Persona personaIn(String context) {
+        return book.personas().stream()
+                .filter(p -> context.contains(p.recognise()))
+                .findFirst()
+                .orElse(NEUTRAL);
+    }
+
+    private static String fill(String template, Persona persona, String recalled) {
+        String text = template.replace("{opening}", persona.opening()).replace("{name}", persona.name());
+        if (recalled != null) {
+            text = text.replace("{1}", recalled);
+        }
+        return text.strip();
+    }
+}

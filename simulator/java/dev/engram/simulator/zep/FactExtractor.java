@@ -1,0 +1,36 @@
+package dev.engram.simulator.zep;
+
+import dev.engram.simulator.support.Json;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Zep's fact extraction, made deterministic: patterns from {@code simulator/data/zep/fact-patterns.json}. */
+final class FactExtractor {
+    record Rule(String pattern, String fact) {}
+
+    private final List<Rule> rules;
+    private final List<Pattern> patterns;
+
+    private FactExtractor(List<Rule> rules) {
+        this.rules = rules;
+        this.patterns = rules.stream().map(r -> Pattern.compile(r.pattern())).toList();
+    }
+
+    static FactExtractor load() {
+        return new FactExtractor(Arrays.asList(Json.resource("simulator/zep/fact-patterns.json", Rule[].class)));
+    }
+
+    List<String> extract(String text) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Matcher m = patterns.get(i).matcher(text);
+            while (m.find()) {
+                found.add(rules.get(i).fact().replace("{1}", m.group(1).trim()));
+            }
+        }
+        return found;
+    }
+}

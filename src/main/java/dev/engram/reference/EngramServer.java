@@ -1,0 +1,125 @@
+package dev.engram.reference;
+
+import dev.engram.simulator.support.LoopbackServer;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference Engram backend: the SOP 10.1 endpoint table on one Javalin server, configured only by
+ * {@link EngramSettings}. It reaches the gateway and Zep over HTTP, exactly as the real backend does.
+ */
+public final class EngramServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EngramServer.class);
+
+    private final EngramSettings settings;
+    private final Agents agents;
+    private final Authenticator authenticator;
+    private final ChatService chat;
+    private final Cors cors;
+    private final AtomicInteger activeVoiceSessions = new AtomicInteger();
+    private final LoopbackServer server;
+
+    private EngramServer(EngramSettings settings, int port) {
+        this.settings = settings;
+        this.agents = new Agents(settings.agentVoices());
+        this.authenticator = Authenticator.forSettings(settings);
+        this.chat = new ChatService(new GatewayClient(settings), new ZepClient(settings));
+        this.cors = new Cors(settings.corsOrigins());
+        this.server = LoopbackServer.start("engram reference server", port, this::routes);
+        LOG.info("Engram reference server on {} (ENVIRONMENT={}, AUTH_REQUIRED={})", server.url(), settings.environment(), settings.authRequired());
+    }
+
+    public static EngramServer start(EngramSettings settings) {
+        return new EngramServer(settings, 0);
+    }
+
+    public static EngramServer start(EngramSettings settings, int port) {
+        return new EngramServer(settings, port);
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    public int activeVoiceSessions() {
+        return activeVoiceSessions.get();
+    }
+
+    private void routes(JavalinConfig config) {
+        config.router.ignoreTrailingSlashes = true;
+        config.routes.before(cors::decorate);
+        config.routes.options("/*", cors::preflight);
+        config.routes.get("/health", this::health);
+        config.routes.get("/api/v1/agents", ctx -> ctx.json(agents.all().stream().map(this::agentJson).toList()));
+        config.routes.get("/api/v1/voice/status", this::voiceStatus);
+        config.routes.get("/api/v1/voice/config/{agent}", this::voiceConfig);
+        config.routes.post("/api/v1/chat", ctx -> ctx.json(chat.chat(authenticator.authenticate(ctx), ChatRequest.parse(ctx.body(), agents))));
+        config.routes.exception(ApiError.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            ctx.status(e.status()).json(e.body());
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus()).json(Map.of(
+                "error", e.getStatus() == 405 ? "method_not_allowed" : e.getStatus() == 404 ? "not_found" : "http_error",
+                "detail", e.getStatus() == 405 ? ctx.method() + " is not allowed on " + ctx.path()
+                        : e.getStatus() == 404 ? "No endpoint at " + ctx.path() : e.getMessage())));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unhandled error on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
+            ctx.status(500).json(Map.of("error", "internal_error", "detail", "Internal server error"));
+        });
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "healthy");
+        body.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        body.put("version", settings.version());
+        body.put("environment", settings.environment());
+        ctx.json(body);
+    }
+
+    private void voiceStatus(Context ctx) {
+        Map<String, Object> voices = new LinkedHashMap<>();
+        agents.all().forEach(agent -> voices.put(agent.id(), Map.of("voice", agent.voice())));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("voicelive_configured", settings.voiceLiveConfigured());
+        body.put("endpoint", settings.voiceLiveEndpoint().map(Object::toString).orElse(null));
+        body.put("model", settings.voiceLiveModel());
+        body.put("active_sessions", activeVoiceSessions.get());
+        body.put("agents", voices);
+        ctx.json(body);
+    }
+
+    private void voiceConfig(Context ctx) {
+        String id = ctx.pathParam("agent");
+        Agent agent = agents.find(id).orElseThrow(() -> new ApiError(404, "agent_not_found",
+                "Unknown agent '" + id + "'; known agents: " + String.join(", ", agents.ids()), "agent"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("agent_id", agent.id());
+        body.put("voice_name", agent.voice());
+        body.put("model", settings.voiceLiveModel());
+        body.put("endpoint_configured", settings.voiceLiveEndpoint().isPresent());
+        ctx.json(body);
+    }
+
+    private Map<String, Object> agentJson(Agent agent) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("agent_id", agent.id());
+        json.put("name", agent.name());
+        json.put("role", agent.title());
+        json.put("voice_name", agent.voice());
+        return json;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

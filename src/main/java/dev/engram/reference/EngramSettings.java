@@ -1,0 +1,88 @@
+package dev.engram.reference;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reference server's configuration, read only from the SOP's environment variables (sections 1.1 and 2.2-6.2)
+ * plus the upstream voice variables for Marcus and Sage. A malformed value fails start-up naming the variable.
+ *
+ * <p>Two tuning variables are the reference server's own, not the SOP's: {@code ENGRAM_GATEWAY_TIMEOUT_MS} and
+ * {@code ENGRAM_ZEP_TIMEOUT_MS} bound the calls to the chat gateway and to Zep.
+ */
+public record EngramSettings(
+        String environment,
+        boolean authRequired,
+        boolean debug,
+        String logLevel,
+        List<String> corsOrigins,
+        Optional<URI> aiEndpoint,
+        String aiDeployment,
+        Optional<String> aiKey,
+        Optional<String> aiProjectName,
+        Optional<URI> voiceLiveEndpoint,
+        String voiceLiveModel,
+        String voiceLiveApiVersion,
+        Optional<String> voiceLiveKey,
+        boolean voiceLiveKeySetButEmpty,
+        boolean tokenCredentialAvailable,
+        Map<String, String> agentVoices,
+        Optional<URI> zepUrl,
+        Optional<String> zepKey,
+        boolean auditLogEnabled,
+        int dataRetentionDays,
+        Duration gatewayTimeout,
+        Duration zepTimeout,
+        String version) {
+
+    public static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "test", "uat", "production");
+    public static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warning", "error", "critical");
+    public static final String DEFAULT_VOICE = "en-US-Ava:DragonHDLatestNeural";
+
+    public static EngramSettings fromEnvironment(Map<String, String> env) {
+        EnvVars vars = new EnvVars(env);
+        String environment = vars.oneOf("ENVIRONMENT", "development", ENVIRONMENTS);
+        return new EngramSettings(
+                environment,
+                vars.bool("AUTH_REQUIRED", !environment.equals("development")),
+                vars.bool("DEBUG", false),
+                vars.oneOf("LOG_LEVEL", "INFO", LOG_LEVELS),
+                vars.jsonList("CORS_ORIGINS"),
+                vars.url("AZURE_AI_ENDPOINT"),
+                vars.text("AZURE_AI_DEPLOYMENT", "gpt-5-chat"),
+                vars.text("AZURE_AI_KEY"),
+                vars.text("AZURE_AI_PROJECT_NAME"),
+                vars.url("AZURE_VOICELIVE_ENDPOINT"),
+                vars.text("AZURE_VOICELIVE_MODEL", "gpt-realtime"),
+                vars.text("AZURE_VOICELIVE_API_VERSION", "2025-10-01"),
+                vars.text("AZURE_VOICELIVE_KEY"),
+                vars.setButEmpty("AZURE_VOICELIVE_KEY"),
+                vars.text("IDENTITY_ENDPOINT").isPresent() || vars.text("MSI_ENDPOINT").isPresent()
+                        || (vars.text("AZURE_CLIENT_ID").isPresent() && vars.text("AZURE_CLIENT_SECRET").isPresent()
+                                && vars.text("AZURE_TENANT_ID").isPresent()),
+                Map.of(
+                        "elena", vars.text("AZURE_VOICELIVE_VOICE", DEFAULT_VOICE),
+                        "marcus", vars.text("MARCUS_VOICELIVE_VOICE", "en-US-Andrew:DragonHDLatestNeural"),
+                        "sage", vars.text("SAGE_VOICELIVE_VOICE", "en-US-Emma:DragonHDLatestNeural")),
+                vars.url("ZEP_API_URL"),
+                vars.text("ZEP_API_KEY"),
+                vars.bool("AUDIT_LOG_ENABLED", false),
+                vars.integer("DATA_RETENTION_DAYS", 90, 1),
+                Duration.ofMillis(vars.integer("ENGRAM_GATEWAY_TIMEOUT_MS", 30_000, 100)),
+                Duration.ofMillis(vars.integer("ENGRAM_ZEP_TIMEOUT_MS", 1_500, 50)),
+                vars.text("ENGRAM_VERSION", "0.1.0"));
+    }
+
+    /**
+     * Whether VoiceLive has an endpoint and a credential: an API key, or a token credential (a managed identity,
+     * which Azure Container Apps announces through {@code IDENTITY_ENDPOINT}, or a service principal's
+     * {@code AZURE_CLIENT_ID}/{@code AZURE_CLIENT_SECRET}/{@code AZURE_TENANT_ID}).
+     */
+    public boolean voiceLiveConfigured() {
+        return voiceLiveEndpoint.isPresent() && (voiceLiveKey.isPresent() || tokenCredentialAvailable);
+    }
+}

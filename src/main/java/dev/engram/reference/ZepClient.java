@@ -1,0 +1,151 @@
+package dev.engram.reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.simulator.support.Json;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Zep memory, best-effort: every call is bounded by {@code ENGRAM_ZEP_TIMEOUT_MS}, and a slow, failing or absent Zep
+ * yields empty memory rather than an error. Chat and voice never wait on Zep longer than that bound.
+ */
+public final class ZepClient {
+    /** A turn to store: {@code roleType} is {@code user} or {@code assistant}. */
+    public record Turn(String roleType, String content, String agentId, String channel) {}
+
+    /** What Zep remembers that is relevant now. */
+    public record Memory(List<String> recentTurns, List<String> facts) {
+        public static final Memory EMPTY = new Memory(List.of(), List.of());
+
+        public boolean isEmpty() {
+            return recentTurns.isEmpty() && facts.isEmpty();
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZepClient.class);
+
+    private final Optional<URI> base;
+    private final Optional<String> key;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final Set<String> knownSessions = ConcurrentHashMap.newKeySet();
+
+    public ZepClient(EngramSettings settings) {
+        this.base = settings.zepUrl();
+        this.key = settings.zepKey();
+        this.timeout = settings.zepTimeout();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public boolean configured() {
+        return base.isPresent();
+    }
+
+    public Memory recall(String sessionId, String userId, String query) {
+        if (base.isEmpty()) {
+            return Memory.EMPTY;
+        }
+        CompletableFuture<List<String>> turns = get("/api/v1/sessions/" + enc(sessionId) + "/messages?limit=12")
+                .thenApply(json -> texts(json.path("messages"), m -> m.path("role_type").asText("user") + ": " + m.path("content").asText()));
+        CompletableFuture<List<String>> facts = get("/api/v1/users/" + enc(userId) + "/facts?limit=5&query=" + enc(query))
+                .thenApply(json -> texts(json.isArray() ? json : json.path("facts"), f -> f.path("fact").asText()));
+        return new Memory(bounded(turns, List.of(), "recall messages"), bounded(facts, List.of(), "recall facts"));
+    }
+
+    /** Stores turns in the session (creating it for the user on first use); returns whether Zep accepted them in time. */
+    public boolean persist(String sessionId, String userId, List<Turn> turns) {
+        if (base.isEmpty()) {
+            return false;
+        }
+        CompletableFuture<JsonNode> session = knownSessions.contains(sessionId)
+                ? CompletableFuture.completedFuture(null)
+                : post("/api/v1/sessions", sessionBody(sessionId, userId)).thenApply(json -> {
+                    knownSessions.add(sessionId);
+                    return json;
+                });
+        CompletableFuture<Boolean> stored = session
+                .thenCompose(ignored -> post("/api/v1/sessions/" + enc(sessionId) + "/memory", memoryBody(turns)))
+                .thenApply(json -> true);
+        return bounded(stored, false, "persist memory");
+    }
+
+    private static String sessionBody(String sessionId, String userId) {
+        ObjectNode body = Json.object().put("session_id", sessionId).put("user_id", userId);
+        body.putObject("metadata").put("source", "engram");
+        return Json.write(body);
+    }
+
+    private static String memoryBody(List<Turn> turns) {
+        ObjectNode body = Json.object();
+        var messages = body.putArray("messages");
+        for (Turn turn : turns) {
+            ObjectNode message = messages.addObject().put("role_type", turn.roleType()).put("content", turn.content());
+            message.putObject("metadata").put("agent_id", turn.agentId()).put("channel", turn.channel());
+        }
+        return Json.write(body);
+    }
+
+    private CompletableFuture<JsonNode> get(String path) {
+        return call(builder(path).GET());
+    }
+
+    private CompletableFuture<JsonNode> post(String path, String body) {
+        return call(builder(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.orElseThrow().toString().replaceAll("/+$", "") + path))
+                .timeout(timeout);
+        key.ifPresent(k -> builder.header("Authorization", "Api-Key " + k));
+        return builder;
+    }
+
+    private CompletableFuture<JsonNode> call(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + request.method() + " " + request.uri().getPath());
+            }
+            try {
+                return Json.parse(response.body());
+            } catch (Exception e) {
+                throw new IllegalStateException("malformed JSON from " + request.uri().getPath());
+            }
+        });
+    }
+
+    private <T> T bounded(CompletableFuture<T> future, T fallback, String what) {
+        try {
+            return future.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.warn("Zep {} skipped (best-effort): {}", what, cause instanceof java.util.concurrent.TimeoutException
+                    ? "no answer within " + timeout.toMillis() + " ms" : cause.getMessage());
+            return fallback;
+        }
+    }
+
+    private static List<String> texts(JsonNode array, java.util.function.Function<JsonNode, String> text) {
+        List<String> out = new ArrayList<>();
+        array.forEach(node -> out.add(text.apply(node)));
+        return out;
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}
