@@ -1,0 +1,109 @@
+package dev.engram.harness.cli;
+
+import dev.engram.harness.client.TargetUnreachable;
+import dev.engram.harness.config.Environments;
+import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.config.Target;
+import dev.engram.harness.config.TargetResolver;
+import dev.engram.harness.report.FeatureRun;
+import dev.engram.harness.report.GateVerdict;
+import dev.engram.harness.report.ReportFolders;
+import dev.engram.harness.report.RunContext;
+import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.reference.ConfigurationException;
+import dev.engram.simulator.support.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the SOP features against a target and turns the result into an exit code. */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = "Run the SOP features against the embedded stack (default) or a deployed Engram; exit 0 pass, 1 fail, 2 usage/configuration error.")
+public final class GateCommand implements Callable<Integer> {
+    @Option(names = "--env", defaultValue = "local", description = "local, staging, dev, test, uat or prod (default: ${DEFAULT-VALUE})")
+    String environment;
+
+    @Option(names = "--api", description = "API base URL of a deployed Engram (default: ENGRAM_<ENV>_API_URL, or the embedded stack for local)")
+    String api;
+
+    @Option(names = "--web", description = "Static Web App URL (default: ENGRAM_<ENV>_WEB_URL)")
+    String web;
+
+    @Option(names = "--tags", description = "extra tag filter, Cucumber (@a and not @b) or JUnit (a & !b) syntax")
+    String tags;
+
+    @Option(names = "--reports", defaultValue = "reports", description = "report root (default: ${DEFAULT-VALUE})")
+    Path reports;
+
+    @Option(names = "--features", defaultValue = "features", description = "features folder (default: ${DEFAULT-VALUE})")
+    Path features;
+
+    @Override
+    public Integer call() throws Exception {
+        Target target;
+        EmbeddedStack stack = null;
+        try {
+            Optional<Target> deployed = new TargetResolver(System.getenv()).deployed(environment, api, web);
+            if (deployed.isPresent()) {
+                target = deployed.get();
+                probe(target.api());
+            } else {
+                stack = EmbeddedStack.start();
+                target = new Target(environment, stack.endpoints(), true, Optional.empty());
+            }
+        } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable e) {
+            System.err.println("harness: " + e.getMessage());
+            return HarnessCli.USAGE;
+        }
+        try {
+            String expression = Environments.tagExpression(environment, target.embedded(), tags);
+            Path folder = ReportFolders.newRun(reports, environment);
+            RunContext.begin(folder.getFileName().toString(), expression);
+            HarnessRuntime.install(target, stack);
+            System.out.println("Gate " + environment + " against " + target.api() + (target.embedded() ? " (embedded stack)" : ""));
+            long found = FeatureRun.run(features, folder, expression);
+            ReportFolders.markLatest(reports, environment, folder);
+            return report(folder, found);
+        } finally {
+            HarnessRuntime.clear();
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    private static int report(Path folder, long found) throws Exception {
+        Path gate = folder.resolve("gate.json");
+        if (!Files.exists(gate)) {
+            System.err.println("harness: no scenario ran (" + found + " found); no verdict was written");
+            return HarnessCli.FAIL;
+        }
+        GateVerdict verdict = Json.MAPPER.readValue(gate.toFile(), GateVerdict.class);
+        System.out.println();
+        verdict.findings().forEach(f -> System.out.println("FAILED " + f.scenario() + " (" + f.location() + ")\n  " + f.message().replace("\n", "\n  ")));
+        verdict.nonStrict().forEach(f -> System.out.println("NON-STRICT " + f.scenario() + " (" + f.location() + ")\n  " + f.message().replace("\n", "\n  ")));
+        verdict.rules().stream().filter(r -> !r.passed()).forEach(r -> System.out.println("rule " + r.rule() + " failed: " + r.detail()));
+        System.out.println("Gate " + verdict.environment() + ": " + verdict.verdict() + " " + verdict.counts());
+        System.out.println("Reports: " + folder + " (cucumber.html, junit.xml, results.jsonl, gate.json, run-meta.json)");
+        return verdict.passed() ? HarnessCli.PASS : HarnessCli.FAIL;
+    }
+
+    /** A target that does not answer at all is a configuration problem (exit 2), not a failed gate. */
+    private static void probe(String api) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            client.send(HttpRequest.newBuilder(URI.create(api + "/health")).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (Exception e) {
+            throw new TargetUnreachable(api, e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.engram.harness.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./harness}: gate, serve. Exit codes: 0 pass, 1 fail, 2 usage or configuration error. */
+@Command(name = "harness", mixinStandardHelpOptions = true, version = "engram-conformance-harness 0.1.0",
+        description = "Executable proof of the Engram VoiceLive & Chat SOP.",
+        subcommands = {GateCommand.class, ServeCommand.class})
+public final class HarnessCli implements Runnable {
+    public static final int PASS = 0;
+    public static final int FAIL = 1;
+    public static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new HarnessCli()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

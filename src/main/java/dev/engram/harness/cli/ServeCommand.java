@@ -1,0 +1,64 @@
+package dev.engram.harness.cli;
+
+import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.reference.ConfigurationException;
+import dev.engram.simulator.support.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the embedded stack and prints one JSON line naming every endpoint once it is ready. The variables that
+ * point a real Engram backend at the simulators go to an env file readable only by the owner; stdout masks the key.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the embedded stack (simulators + reference Engram) on loopback and run until stopped.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--env-file", defaultValue = "reports/serve/backend.env",
+            description = "where to write the backend variables, keys included (mode 600; default: ${DEFAULT-VALUE})")
+    Path envFile;
+
+    @Override
+    public Integer call() throws Exception {
+        EmbeddedStack stack;
+        try {
+            stack = EmbeddedStack.start();
+        } catch (ConfigurationException e) {
+            System.err.println("harness: " + e.getMessage());
+            return HarnessCli.USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.close();
+            stopped.countDown();
+        }, "serve-stop"));
+        writeEnvFile(stack.backendVariables(true));
+        Map<String, Object> line = new LinkedHashMap<>(stack.endpoints().asMap());
+        line.put("env", stack.backendVariables(false));
+        line.put("env_file", envFile.toString());
+        System.out.println(Json.write(line));
+        System.out.flush();
+        stopped.await();
+        return HarnessCli.PASS;
+    }
+
+    private void writeEnvFile(Map<String, String> vars) throws Exception {
+        Files.createDirectories(envFile.toAbsolutePath().getParent());
+        Files.deleteIfExists(envFile);
+        Files.createFile(envFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(envFile, vars.entrySet().stream()
+                .map(e -> e.getKey() + "=" + shellQuote(e.getValue()))
+                .collect(Collectors.joining("\n", "", "\n")));
+    }
+
+    private static String shellQuote(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.engram.harness.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.engram.simulator.support.Json;
+import java.util.Map;
+
+/** One HTTP exchange as the steps see it: what was asked, the status, headers, body and parsed JSON (if any). */
+public record ApiResponse(String request, int status, Map<String, String> headers, String body, long millis) {
+    private static final int EXCERPT = 400;
+
+    public JsonNode json() {
+        try {
+            return body == null || body.isBlank() ? MissingNode.getInstance() : Json.parse(body);
+        } catch (Exception e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    public boolean isJson() {
+        return !json().isMissingNode();
+    }
+
+    public String header(String name) {
+        return headers.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    /** "request -> status body…", short enough for a finding or a report line. */
+    public String summary() {
+        String text = body == null ? "" : body.replaceAll("\\s+", " ");
+        return request + " -> " + status + " " + (text.length() > EXCERPT ? text.substring(0, EXCERPT) + "…" : text);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.engram.harness.config;
+
+import dev.engram.harness.stack.Endpoints;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns command-line choices and environment variables into a deployed {@link Target}. Per environment the API URL
+ * comes from {@code --api} or {@code ENGRAM_<ENV>_API_URL}, the web URL from {@code --web} or
+ * {@code ENGRAM_<ENV>_WEB_URL}, and a bearer token from {@code ENGRAM_<ENV>_TOKEN} or {@code ENGRAM_TOKEN}.
+ * Tokens are read, never printed.
+ */
+public final class TargetResolver {
+    private final Map<String, String> env;
+
+    public TargetResolver(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The deployed target for an environment, or empty when {@code local} should use the embedded stack. */
+    public Optional<Target> deployed(String environment, String apiOption, String webOption) {
+        Environments.require(environment);
+        String prefix = "ENGRAM_" + environment.toUpperCase(Locale.ROOT) + "_";
+        String api = firstNonBlank(apiOption, env.get(prefix + "API_URL"));
+        if (api == null) {
+            if (environment.equals("local")) {
+                return Optional.empty();
+            }
+            throw new IllegalArgumentException("environment '" + environment + "' needs its API URL: pass --api URL or set "
+                    + prefix + "API_URL");
+        }
+        requireHttpUrl(api, apiOption != null ? "--api" : prefix + "API_URL");
+        String web = firstNonBlank(webOption, env.get(prefix + "WEB_URL"));
+        if (web != null) {
+            requireHttpUrl(web, webOption != null ? "--web" : prefix + "WEB_URL");
+        }
+        Optional<String> token = Optional.ofNullable(firstNonBlank(env.get(prefix + "TOKEN"), env.get("ENGRAM_TOKEN")));
+        return Optional.of(new Target(environment, Endpoints.deployed(api, web), false, token));
+    }
+
+    private static void requireHttpUrl(String url, String source) {
+        if (!url.matches("(?i)https?://[^/\\s]+(/\\S*)?")) {
+            throw new IllegalArgumentException(source + " must be an http(s) URL such as https://api.example.com, got '" + url + "'");
+        }
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a.trim();
+        }
+        return b != null && !b.isBlank() ? b.trim() : null;
+    }
+}

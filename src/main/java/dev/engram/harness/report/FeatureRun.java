@@ -1,0 +1,48 @@
+package dev.engram.harness.report;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+
+import io.cucumber.junit.platform.engine.Constants;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/** Runs the Cucumber features through the JUnit Platform launcher, writing every report into one folder. */
+public final class FeatureRun {
+    public static final String GLUE = "dev.engram.harness.steps";
+
+    private FeatureRun() {}
+
+    /** Runs and returns the number of scenarios JUnit saw; the verdict is in {@code gate.json}. */
+    public static long run(Path features, Path reportFolder, String tagExpression) throws Exception {
+        if (!Files.isDirectory(features)) {
+            throw new IllegalArgumentException("features folder not found: " + features);
+        }
+        Files.createDirectories(reportFolder);
+        String dir = reportFolder.toAbsolutePath().toString();
+        String plugins = String.join(",",
+                "summary",
+                "html:" + dir + "/cucumber.html",
+                "json:" + dir + "/cucumber.json",
+                "junit:" + dir + "/junit.xml",
+                ResultsPlugin.class.getName() + ":" + dir);
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectDirectory(features.toFile()))
+                .filters(EngineFilter.includeEngines("cucumber"), TagFilter.includeTags(tagExpression))
+                .configurationParameter(Constants.GLUE_PROPERTY_NAME, GLUE)
+                .configurationParameter(Constants.PLUGIN_PROPERTY_NAME, plugins)
+                .configurationParameter(Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true")
+                .configurationParameter(Constants.JUNIT_PLATFORM_NAMING_STRATEGY_PROPERTY_NAME, "long")
+                .build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        launcher.execute(request, listener);
+        return listener.getSummary().getTestsFoundCount();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.engram.harness.report;
+
+import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.config.Target;
+import dev.engram.simulator.support.Json;
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Result;
+import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.TestCase;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestRunFinished;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cucumber plugin: one JSON line per scenario in {@code results.jsonl} as it finishes, then {@code gate.json} and
+ * {@code run-meta.json} when the run ends. Its argument is the run's report folder.
+ */
+public final class ResultsPlugin implements ConcurrentEventListener {
+    private final Path folder;
+    private final List<ScenarioResult> results = new ArrayList<>();
+
+    public ResultsPlugin(String folder) {
+        this.folder = Paths.get(folder);
+        try {
+            Files.createDirectories(this.folder);
+            Files.deleteIfExists(this.folder.resolve("results.jsonl"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare report folder " + folder, e);
+        }
+    }
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+        publisher.registerHandlerFor(TestRunFinished.class, event -> runFinished());
+    }
+
+    private synchronized void finished(TestCaseFinished event) {
+        ScenarioResult result = toResult(event.getTestCase(), event.getResult());
+        results.add(result);
+        write("results.jsonl", Json.write(result) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private synchronized void runFinished() {
+        Target target = HarnessRuntime.target();
+        GateVerdict verdict = GateVerdict.decide(target.environment(), target.api(), results);
+        write("gate.json", pretty(verdict), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("run_id", RunContext.runId());
+        meta.put("environment", target.environment());
+        meta.put("target", target.endpoints().asMap());
+        meta.put("embedded_stack", target.embedded());
+        meta.put("tag_expression", RunContext.tagExpression());
+        meta.put("started", RunContext.started().toString());
+        meta.put("finished", Instant.now().toString());
+        meta.put("harness_version", ResultsPlugin.class.getPackage().getImplementationVersion() == null
+                ? "dev" : ResultsPlugin.class.getPackage().getImplementationVersion());
+        meta.put("java", System.getProperty("java.version"));
+        meta.put("scenarios", results.size());
+        meta.put("verdict", verdict.verdict());
+        write("run-meta.json", pretty(meta), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    static ScenarioResult toResult(TestCase testCase, Result result) {
+        List<String> tags = testCase.getTags();
+        boolean nonStrict = tags.contains("@non-strict");
+        String verdict = result.getStatus() == Status.FAILED && nonStrict ? ScenarioResult.NON_STRICT : result.getStatus().name();
+        String failure = result.getError() == null ? null : String.valueOf(result.getError().getMessage());
+        if (result.getError() != null && !(result.getError() instanceof AssertionError)) {
+            failure = result.getError().getClass().getSimpleName() + ": " + failure;
+        }
+        return new ScenarioResult(
+                testCase.getId().toString(),
+                testCase.getName(),
+                relative(testCase.getUri()),
+                testCase.getLocation().getLine(),
+                tags,
+                tagValues(tags, "@sop:"),
+                tagValues(tags, "@uat:"),
+                verdict,
+                result.getDuration().toMillis(),
+                failure);
+    }
+
+    private static List<String> tagValues(List<String> tags, String prefix) {
+        return tags.stream().filter(t -> t.startsWith(prefix)).map(t -> t.substring(prefix.length())).distinct().toList();
+    }
+
+    private static String relative(URI uri) {
+        if (!"file".equals(uri.getScheme())) {
+            return uri.toString();
+        }
+        Path path = Paths.get(uri);
+        Path cwd = Paths.get("").toAbsolutePath();
+        return path.startsWith(cwd) ? cwd.relativize(path).toString() : path.getFileName().toString();
+    }
+
+    private static String pretty(Object value) {
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(String name, String text, StandardOpenOption... options) {
+        try {
+            Files.writeString(folder.resolve(name), text, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + folder.resolve(name), e);
+        }
+    }
+}

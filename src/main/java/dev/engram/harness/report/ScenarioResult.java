@@ -1,0 +1,26 @@
+package dev.engram.harness.report;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** One line of {@code results.jsonl}: a scenario, its SOP references and its verdict. */
+public record ScenarioResult(
+        String id,
+        String name,
+        String feature,
+        int line,
+        List<String> tags,
+        List<String> sop,
+        List<String> uat,
+        String verdict,
+        @JsonProperty("duration_ms") long durationMs,
+        String failure) {
+
+    public static final String PASSED = "PASSED";
+    public static final String FAILED = "FAILED";
+    public static final String NON_STRICT = "NON-STRICT";
+
+    public boolean counts(String status) {
+        return verdict.equals(status);
+    }
+}

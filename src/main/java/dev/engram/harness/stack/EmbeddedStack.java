@@ -1,0 +1,99 @@
+package dev.engram.harness.stack;
+
+import dev.engram.reference.EngramServer;
+import dev.engram.reference.EngramSettings;
+import dev.engram.simulator.gateway.GatewaySimulator;
+import dev.engram.simulator.zep.ZepSimulator;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The embedded stack: simulators first, then the reference Engram server configured with the SOP's variables
+ * pointing at them. Every port is chosen by the OS on 127.0.0.1. The only class that knows the start order.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+    public static final String DEPLOYMENT = "gpt-5-chat";
+
+    private final ZepSimulator zep;
+    private final GatewaySimulator gateway;
+    private final EngramServer engram;
+    private final Map<String, String> engramEnvironment;
+
+    private EmbeddedStack(Map<String, String> overrides) {
+        String gatewayKey = randomKey();
+        zep = ZepSimulator.start();
+        gateway = GatewaySimulator.start(gatewayKey, DEPLOYMENT);
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ENVIRONMENT", "development");
+        env.put("AUTH_REQUIRED", "false");
+        env.put("DEBUG", "true");
+        env.put("LOG_LEVEL", "INFO");
+        env.put("CORS_ORIGINS", "[\"http://127.0.0.1\",\"http://localhost:5173\"]");
+        env.put("AZURE_AI_ENDPOINT", gateway.endpoint());
+        env.put("AZURE_AI_DEPLOYMENT", DEPLOYMENT);
+        env.put("AZURE_AI_KEY", gatewayKey);
+        env.put("ZEP_API_URL", zep.url());
+        env.put("ENGRAM_GATEWAY_TIMEOUT_MS", "3000");
+        env.put("ENGRAM_ZEP_TIMEOUT_MS", "1000");
+        env.putAll(overrides);
+        env.values().removeIf(value -> value == null);
+        engramEnvironment = Map.copyOf(env);
+        try {
+            engram = EngramServer.start(EngramSettings.fromEnvironment(engramEnvironment));
+        } catch (RuntimeException e) {
+            gateway.close();
+            zep.close();
+            throw e;
+        }
+    }
+
+    public static EmbeddedStack start() {
+        return new EmbeddedStack(Map.of());
+    }
+
+    /** Starts with some SOP variables replaced; a {@code null} value unsets one. */
+    public static EmbeddedStack start(Map<String, String> overrides) {
+        return new EmbeddedStack(overrides);
+    }
+
+    public Endpoints endpoints() {
+        return new Endpoints(engram.url(), null, null, gateway.endpoint(), zep.url(), null);
+    }
+
+    /** The variables that point a real Engram backend at these simulators; secrets shown as references only. */
+    public Map<String, String> backendVariables(boolean revealSecrets) {
+        Map<String, String> vars = new LinkedHashMap<>(engramEnvironment);
+        vars.keySet().removeIf(k -> k.startsWith("ENGRAM_"));
+        if (!revealSecrets) {
+            vars.computeIfPresent("AZURE_AI_KEY", (k, v) -> "<printed by --reveal-keys>");
+        }
+        return vars;
+    }
+
+    public GatewaySimulator gateway() {
+        return gateway;
+    }
+
+    public ZepSimulator zep() {
+        return zep;
+    }
+
+    public EngramServer engram() {
+        return engram;
+    }
+
+    private static String randomKey() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    @Override
+    public void close() {
+        engram.close();
+        gateway.close();
+        zep.close();
+    }
+}

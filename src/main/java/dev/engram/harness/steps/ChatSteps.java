@@ -1,0 +1,134 @@
+package dev.engram.harness.steps;
+
+import dev.engram.harness.check.Verify;
+import dev.engram.harness.client.ApiResponse;
+import dev.engram.harness.state.ChatState;
+import dev.engram.harness.state.ScenarioContext;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code POST /api/v1/chat} as a user experiences it: agents, sessions, replies. */
+public final class ChatSteps {
+    private final ChatState chat;
+    private final ScenarioContext scenario;
+    private final Verify verify;
+    private final Map<String, String> answersByAgent = new HashMap<>();
+
+    public ChatSteps(ChatState chat, ScenarioContext scenario, Verify verify) {
+        this.chat = chat;
+        this.scenario = scenario;
+        this.verify = verify;
+    }
+
+    @When("the user asks {agent} {string}")
+    @When("the user asks {agent} {string} in a new session")
+    public void asks(String agent, String content) {
+        remember(agent, chat.ask(agent, content, Optional.empty()));
+    }
+
+    @When("the user asks {agent} {string} in the same session")
+    public void asksInSession(String agent, String content) {
+        remember(agent, chat.ask(agent, content, Optional.of(chat.requireSession())));
+    }
+
+    @Then("the reply is HTTP {int}")
+    public void status(int status) {
+        ApiResponse r = chat.lastReply();
+        verify.that(r.status() == status, "chat answers " + status, "HTTP " + status, r.summary(),
+                r.status() == 429 ? "rate-limited" : null);
+    }
+
+    @Then("the reply has the {string} shape")
+    public void shape(String shape) {
+        var problems = dev.engram.harness.check.Shapes.problems(shape, chat.lastReply().json());
+        verify.that(problems.isEmpty(), "chat reply shape (engram-upstream)", "the " + shape + " shape",
+                problems + " in " + chat.lastReply().summary());
+    }
+
+    @Then("the reply mentions {string}")
+    public void mentions(String text) {
+        String expected = scenario.expand(text);
+        verify.that(chat.replyText().toLowerCase().contains(expected.toLowerCase()), "reply content",
+                "a reply mentioning \"" + expected + "\"", chat.lastReply().summary(), "empty-responses");
+    }
+
+    @Then("the reply does not mention {string}")
+    public void doesNotMention(String text) {
+        String unwanted = scenario.expand(text);
+        verify.that(!chat.replyText().toLowerCase().contains(unwanted.toLowerCase()), "session isolation",
+                "a reply without \"" + unwanted + "\" (memory is searched within the current session id)", chat.lastReply().summary());
+    }
+
+    @Then("the reply comes from {agent}")
+    public void comesFrom(String agent) {
+        var json = chat.lastReply().json();
+        verify.that(agent.equals(json.path("agent_id").asText()) && !json.path("agent_name").asText().isBlank(),
+                "agent selection", "agent_id \"" + agent + "\" with its agent_name", chat.lastReply().summary());
+    }
+
+    @Then("the reply carries a session id")
+    public void carriesSession() {
+        verify.that(chat.lastReply().json().path("session_id").asText("").length() > 0, "session id",
+                "a non-empty session_id", chat.lastReply().summary());
+    }
+
+    @Then("the reply carries the same session id")
+    public void sameSession() {
+        String sent = chat.requireSession();
+        String got = chat.lastReply().json().path("session_id").asText(null);
+        verify.that(sent.equals(got), "session id echoed", "session_id \"" + sent + "\"", chat.lastReply().summary());
+    }
+
+    @Then("the reply differs from {agent}'s answer")
+    public void differsFrom(String agent) {
+        String earlier = answersByAgent.get(agent);
+        verify.that(earlier != null && !earlier.equals(chat.replyText()), "persona changes the answer",
+                "an answer different from " + agent + "'s \"" + earlier + "\"", chat.lastReply().summary());
+    }
+
+    @Then("the reply is HTTP {int} with a JSON error")
+    public void jsonError(int status) {
+        ApiResponse r = chat.lastReply();
+        verify.that(r.status() == status && r.json().has("detail"), "gateway failure surfaces",
+                "HTTP " + status + " with a JSON error (never a 200 apology)", r.summary(), "chat-incident");
+    }
+
+    @Then("the reply is a rate-limit error with advice to back off")
+    public void rateLimited() {
+        ApiResponse r = chat.lastReply();
+        verify.that((r.status() == 429 || r.status() == 503) && r.isJson(), "rate limit surfaces",
+                "HTTP 429 or 503 with a JSON error", r.summary(), "rate-limited");
+    }
+
+    @Then("the reply took less than {int} ms")
+    public void tookLessThan(int millis) {
+        ApiResponse r = chat.lastReply();
+        verify.that(r.millis() < millis, "chat is not stalled by memory", "an answer within " + millis + " ms",
+                r.millis() + " ms for " + r.summary(), "slow-responses");
+    }
+
+    @Then("within {int} seconds the user asking {agent} {string} in a new session gets a reply mentioning {string}")
+    public void eventually(int seconds, String agent, String question, String text) {
+        String expected = scenario.expand(text);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
+        ApiResponse reply;
+        do {
+            reply = chat.ask(agent, question, Optional.empty());
+            if (chat.replyText().contains(expected)) {
+                return;
+            }
+        } while (Instant.now().isBefore(deadline) && Waits.pause(Duration.ofSeconds(2)));
+        verify.that(false, "facts extraction", "within " + seconds + " s a reply mentioning \"" + expected + "\"", reply.summary());
+    }
+
+    private void remember(String agent, ApiResponse reply) {
+        if (reply.status() == 200) {
+            answersByAgent.put(agent, reply.json().path("content").asText());
+        }
+    }
+}

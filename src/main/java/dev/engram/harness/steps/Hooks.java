@@ -1,0 +1,39 @@
+package dev.engram.harness.steps;
+
+import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.state.ScenarioContext;
+import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.Scenario;
+
+/** Scenario set-up and tear-down, and the parameter types the step expressions share. */
+public final class Hooks {
+    private final ScenarioContext context;
+
+    public Hooks(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @Before(order = 0)
+    public void begin(Scenario scenario) {
+        context.begin(scenario);
+    }
+
+    /** Simulator faults never leak into the next scenario. */
+    @After("@simulated")
+    public void clearFaults() {
+        HarnessRuntime.stack().gateway().faults().clear();
+        HarnessRuntime.stack().zep().faults().clear();
+    }
+
+    @ParameterType("elena|marcus|sage")
+    public String agent(String id) {
+        return id;
+    }
+
+    @ParameterType("GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS")
+    public String method(String method) {
+        return method;
+    }
+}
