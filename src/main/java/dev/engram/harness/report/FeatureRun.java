@@ -27,7 +27,6 @@ public final class FeatureRun {
         Files.createDirectories(reportFolder);
         String dir = reportFolder.toAbsolutePath().toString();
         String plugins = String.join(",",
-                "summary",
                 "html:" + dir + "/cucumber.html",
                 "json:" + dir + "/cucumber.json",
                 "junit:" + dir + "/junit.xml",
@@ -39,6 +38,7 @@ public final class FeatureRun {
                 .configurationParameter(Constants.PLUGIN_PROPERTY_NAME, plugins)
                 .configurationParameter(Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, "true")
                 .configurationParameter(Constants.JUNIT_PLATFORM_NAMING_STRATEGY_PROPERTY_NAME, "long")
+                .configurationParameter(Constants.ANSI_COLORS_DISABLED_PROPERTY_NAME, "true")
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();

@@ -3,6 +3,7 @@ package dev.engram.harness.stack;
 import dev.engram.reference.EngramServer;
 import dev.engram.reference.EngramSettings;
 import dev.engram.simulator.gateway.GatewaySimulator;
+import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.simulator.zep.ZepSimulator;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -18,13 +19,16 @@ public final class EmbeddedStack implements AutoCloseable {
 
     private final ZepSimulator zep;
     private final GatewaySimulator gateway;
+    private final VoiceLiveSimulator voiceLive;
     private final EngramServer engram;
     private final Map<String, String> engramEnvironment;
 
     private EmbeddedStack(Map<String, String> overrides) {
         String gatewayKey = randomKey();
+        String voiceLiveKey = randomKey();
         zep = ZepSimulator.start();
         gateway = GatewaySimulator.start(gatewayKey, DEPLOYMENT);
+        voiceLive = VoiceLiveSimulator.start(voiceLiveKey);
         Map<String, String> env = new LinkedHashMap<>();
         env.put("ENVIRONMENT", "development");
         env.put("AUTH_REQUIRED", "false");
@@ -34,6 +38,10 @@ public final class EmbeddedStack implements AutoCloseable {
         env.put("AZURE_AI_ENDPOINT", gateway.endpoint());
         env.put("AZURE_AI_DEPLOYMENT", DEPLOYMENT);
         env.put("AZURE_AI_KEY", gatewayKey);
+        env.put("AZURE_VOICELIVE_ENDPOINT", voiceLive.endpoint());
+        env.put("AZURE_VOICELIVE_MODEL", "gpt-realtime");
+        env.put("AZURE_VOICELIVE_VOICE", "en-US-Ava:DragonHDLatestNeural");
+        env.put("AZURE_VOICELIVE_KEY", voiceLiveKey);
         env.put("ZEP_API_URL", zep.url());
         env.put("ENGRAM_GATEWAY_TIMEOUT_MS", "3000");
         env.put("ENGRAM_ZEP_TIMEOUT_MS", "1000");
@@ -43,6 +51,7 @@ public final class EmbeddedStack implements AutoCloseable {
         try {
             engram = EngramServer.start(EngramSettings.fromEnvironment(engramEnvironment));
         } catch (RuntimeException e) {
+            voiceLive.close();
             gateway.close();
             zep.close();
             throw e;
@@ -59,7 +68,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     public Endpoints endpoints() {
-        return new Endpoints(engram.url(), null, null, gateway.endpoint(), zep.url(), null);
+        return new Endpoints(engram.url(), null, voiceLive.endpoint(), gateway.endpoint(), zep.url(), null);
     }
 
     /** The variables that point a real Engram backend at these simulators; secrets shown as references only. */
@@ -67,13 +76,17 @@ public final class EmbeddedStack implements AutoCloseable {
         Map<String, String> vars = new LinkedHashMap<>(engramEnvironment);
         vars.keySet().removeIf(k -> k.startsWith("ENGRAM_"));
         if (!revealSecrets) {
-            vars.computeIfPresent("AZURE_AI_KEY", (k, v) -> "<printed by --reveal-keys>");
+            vars.replaceAll((k, v) -> k.endsWith("_KEY") ? "<in the env file>" : v);
         }
         return vars;
     }
 
     public GatewaySimulator gateway() {
         return gateway;
+    }
+
+    public VoiceLiveSimulator voiceLive() {
+        return voiceLive;
     }
 
     public ZepSimulator zep() {
@@ -93,6 +106,7 @@ public final class EmbeddedStack implements AutoCloseable {
     @Override
     public void close() {
         engram.close();
+        voiceLive.close();
         gateway.close();
         zep.close();
     }

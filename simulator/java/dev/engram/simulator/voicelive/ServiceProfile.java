@@ -1,0 +1,18 @@
+package dev.engram.simulator.voicelive;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.simulator.support.Json;
+import java.util.List;
+
+/** What the simulated VoiceLive resource supports, from {@code simulator/data/voicelive/service.json}. */
+public record ServiceProfile(
+        @JsonProperty("api_versions") List<String> apiVersions,
+        List<String> models,
+        @JsonProperty("max_frame_bytes") long maxFrameBytes,
+        @JsonProperty("default_session") ObjectNode defaultSession) {
+
+    public static ServiceProfile load() {
+        return Json.resource("simulator/voicelive/service.json", ServiceProfile.class);
+    }
+}
