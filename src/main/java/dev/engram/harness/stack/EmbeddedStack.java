@@ -47,7 +47,7 @@ public final class EmbeddedStack implements AutoCloseable {
         env.put("ENGRAM_ZEP_TIMEOUT_MS", "1000");
         env.putAll(overrides);
         env.values().removeIf(value -> value == null);
-        engramEnvironment = Map.copyOf(env);
+        engramEnvironment = java.util.Collections.unmodifiableMap(env);
         try {
             engram = EngramServer.start(EngramSettings.fromEnvironment(engramEnvironment));
         } catch (RuntimeException e) {
