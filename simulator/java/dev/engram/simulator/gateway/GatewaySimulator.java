@@ -3,6 +3,7 @@ package dev.engram.simulator.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.simulator.support.Admin;
 import dev.engram.simulator.support.Delays;
 import dev.engram.simulator.support.Fault;
 import dev.engram.simulator.support.FaultSwitch;
@@ -36,16 +37,8 @@ public final class GatewaySimulator implements AutoCloseable {
         this.apiKey = apiKey;
         this.deployment = deployment;
         this.server = LoopbackServer.start("gateway simulator", port, config -> {
+            Admin.routes(config, faults, journal);
             config.routes.post("/*", this::complete);
-            config.routes.get("/__admin/calls", ctx -> ctx.json(journal.all()));
-            config.routes.post("/__admin/fault/{name}", ctx -> {
-                faults.arm(FaultSwitch.named(ctx.pathParam("name")));
-                ctx.status(204);
-            });
-            config.routes.delete("/__admin/fault", ctx -> {
-                faults.clear();
-                ctx.status(204);
-            });
         });
     }
 

@@ -3,6 +3,7 @@ package dev.engram.simulator.zep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.simulator.support.Admin;
 import dev.engram.simulator.support.Delays;
 import dev.engram.simulator.support.Fault;
 import dev.engram.simulator.support.FaultSwitch;
@@ -77,15 +78,7 @@ public final class ZepSimulator implements AutoCloseable {
         config.routes.post("/api/v1/sessions/{id}/memory", faulty(this::addMemory));
         config.routes.get("/api/v1/sessions/{id}/messages", faulty(this::messages));
         config.routes.get("/api/v1/users/{uid}/facts", faulty(this::facts));
-        config.routes.get("/__admin/calls", ctx -> ctx.json(journal.all()));
-        config.routes.post("/__admin/fault/{name}", ctx -> {
-            faults.arm(FaultSwitch.named(ctx.pathParam("name")));
-            ctx.status(204);
-        });
-        config.routes.delete("/__admin/fault", ctx -> {
-            faults.clear();
-            ctx.status(204);
-        });
+        Admin.routes(config, faults, journal);
     }
 
     /** Wraps an API handler so an armed fault delays or replaces its answer, and the call is journalled. */
