@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * the caller sent (system prompt or earlier messages), which is how memory enrichment becomes observable.
  */
 public final class AnswerBook {
-    public record Persona(String id, String recognise, String name, String opening) {}
+    public record Persona(String id, String recognise, String name, String opening, String voice) {}
 
     public record Rule(
             String id,
@@ -28,7 +28,7 @@ public final class AnswerBook {
     /** What the model says, and which rule chose it (recorded in the simulator's journal). */
     public record Answer(String text, String ruleId, String personaId) {}
 
-    private static final Persona NEUTRAL = new Persona("default", "", "an assistant", "");
+    private static final Persona NEUTRAL = new Persona("default", "", "an assistant", "", null);
 
     private final Book book;
     private final List<Pattern> patterns;
@@ -55,6 +55,24 @@ public final class AnswerBook {
             }
         }
         return new Answer(fill(book.fallback(), persona, null), "fallback", persona.id());
+    }
+
+    /** Every answer that does not depend on context, per persona: what can be pre-recorded as speech. */
+    public List<Answer> scripted() {
+        java.util.ArrayList<Answer> answers = new java.util.ArrayList<>();
+        for (Persona persona : book.personas()) {
+            for (Rule rule : book.rules()) {
+                if (rule.recall() == null) {
+                    answers.add(new Answer(render(rule, persona, "", ""), rule.id(), persona.id()));
+                }
+            }
+            answers.add(new Answer(fill(book.fallback(), persona, null), "fallback", persona.id()));
+        }
+        return answers;
+    }
+
+    public List<Persona> personas() {
+        return book.personas();
     }
 
     private String render(Rule rule, Persona persona, String context, String question) {
