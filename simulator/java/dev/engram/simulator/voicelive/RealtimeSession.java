@@ -1,29 +1,65 @@
 package dev.engram.simulator.voicelive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.audio.Fixture;
+import dev.engram.audio.FixtureRegistry;
+import dev.engram.audio.Pcm16;
+import dev.engram.audio.Voices;
+import dev.engram.audio.Wav;
+import dev.engram.simulator.gateway.AnswerBook;
 import dev.engram.simulator.support.Json;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One realtime connection: its session configuration, input audio buffer and event numbering. */
-final class RealtimeSession {
+/**
+ * One realtime connection: session configuration, input audio buffer with server VAD, conversation items, and at
+ * most one active response. Every client event is answered as VoiceLive answers it; a bad one gets an
+ * {@code error} event and the connection stays up.
+ */
+final class RealtimeSession implements VoiceActivity.Listener {
+    /** A conversation item, kept for context: role and its text (transcript for audio). */
+    private record Item(String id, String role, StringBuilder text) {}
+
     private final ServiceProfile profile;
     private final Outbox outbox;
+    private final Pacing pacing;
+    private final FixtureRegistry fixtures;
+    private final Voices voices;
+    private final AnswerBook answers;
     private final AtomicInteger ids = new AtomicInteger();
     private final ObjectNode session;
-    private final ByteArrayOutputStream inputAudio = new ByteArrayOutputStream();
-    private String lastItemId;
+    private final String conversationId;
+    private final List<Item> conversation = new ArrayList<>();
+    private final VoiceActivity vad = new VoiceActivity(this);
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private long bufferStartMs;
+    private String speechItemId;
+    private volatile ResponseStream active;
 
-    RealtimeSession(ServiceProfile profile, String model, Outbox outbox) {
+    RealtimeSession(ServiceProfile profile, String model, Outbox outbox, Pacing pacing, FixtureRegistry fixtures,
+                    Voices voices, AnswerBook answers) {
         this.profile = profile;
         this.outbox = outbox;
+        this.pacing = pacing;
+        this.fixtures = fixtures;
+        this.voices = voices;
+        this.answers = answers;
         this.session = profile.defaultSession().deepCopy();
+        this.conversationId = id("conv");
         session.put("id", id("sess"));
         session.put("model", model);
+    }
+
+    String conversationId() {
+        return conversationId;
     }
 
     void open() {
@@ -32,8 +68,13 @@ final class RealtimeSession {
         outbox.send(created);
     }
 
-    /** Handles one client text frame; malformed input answers an {@code error} event and keeps the socket open. */
-    void receive(String frame) {
+    /** Handles one client frame; runs on the socket's thread, one frame at a time. */
+    synchronized void receive(String frame) {
+        if (frame.length() > profile.maxFrameBytes()) {
+            error("invalid_request_error", "frame_too_large", "Client event of " + frame.length()
+                    + " bytes exceeds the limit of " + profile.maxFrameBytes() + " bytes; send audio in smaller chunks", null);
+            return;
+        }
         JsonNode event;
         try {
             event = Json.parse(frame);
@@ -48,11 +89,19 @@ final class RealtimeSession {
         String type = event.path("type").asText();
         switch (type) {
             case "session.update" -> update(event.path("session"));
-            case "input_audio_buffer.append" -> append(event.path("audio"));
-            case "input_audio_buffer.commit" -> commit();
-            case "input_audio_buffer.clear" -> clear();
-            default -> error("invalid_request_error", "unknown_event_type",
-                    "Unknown client event type '" + type + "'", "type");
+            case "input_audio_buffer.append", "input_audio.turn.append" -> append(event.path("audio"));
+            case "input_audio_buffer.commit", "input_audio.turn.end" -> commit();
+            case "input_audio_buffer.clear", "input_audio.clear", "input_audio.turn.cancel" -> clear();
+            case "input_audio.turn.start" -> { }
+            case "response.create" -> createResponse(event.path("response"));
+            case "response.cancel" -> cancel("client_cancelled", true);
+            case "conversation.item.create" -> createItem(event.path("item"), event.path("previous_item_id").asText(null));
+            case "conversation.item.delete" -> deleteItem(event.path("item_id").asText(null));
+            case "conversation.item.retrieve" -> retrieveItem(event.path("item_id").asText(null));
+            case "conversation.item.truncate" -> truncateItem(event);
+            case "session.avatar.connect" -> error("invalid_request_error", "avatar_not_supported",
+                    "Avatar sessions are not supported by this simulator", "client_sdp");
+            default -> error("invalid_request_error", "unknown_event_type", "Unknown client event type '" + type + "'", "type");
         }
     }
 
@@ -61,57 +110,248 @@ final class RealtimeSession {
             error("invalid_request_error", "invalid_value", "'session' must be an object", "session");
             return;
         }
-        merge(session, (ObjectNode) patch);
+        JsonNode voice = patch.path("voice");
+        String voiceName = voice.isTextual() ? voice.asText() : voice.path("name").asText(null);
+        if (!voice.isMissingNode() && !voice.isNull() && voiceName == null) {
+            error("invalid_request_error", "invalid_value", "'session.voice' must be a voice name or an object with 'name'", "session.voice");
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            session.set(field.getKey(), field.getValue());
+        }
         ObjectNode updated = event("session.updated");
         updated.set("session", session.deepCopy());
         outbox.send(updated);
     }
 
     private void append(JsonNode audio) {
-        byte[] pcm;
+        byte[] bytes;
         try {
-            pcm = audio.isTextual() ? Base64.getDecoder().decode(audio.asText()) : null;
+            bytes = audio.isTextual() ? Base64.getDecoder().decode(audio.asText()) : null;
         } catch (IllegalArgumentException e) {
-            pcm = null;
+            bytes = null;
         }
-        if (pcm == null) {
+        if (bytes == null) {
             error("invalid_request_error", "invalid_audio", "'audio' must be base64-encoded " + inputFormat() + " audio", "audio");
             return;
         }
-        if (inputFormat().equals("pcm16") && pcm.length % 2 != 0) {
-            error("invalid_request_error", "invalid_audio_format", "pcm16 audio must have an even number of bytes, got " + pcm.length, "audio");
+        if (Wav.isWav(bytes)) {
+            error("invalid_request_error", "invalid_audio_format", "'audio' holds a WAV file (" + describeWav(bytes)
+                    + "); send raw " + inputFormat() + " samples, mono, " + Pcm16.RATE + " Hz, without a header", "audio");
             return;
         }
-        synchronized (inputAudio) {
-            inputAudio.writeBytes(pcm);
+        if (!inputFormat().equals("pcm16")) {
+            buffer.writeBytes(bytes);
+            return;
+        }
+        if (bytes.length % 2 != 0) {
+            error("invalid_request_error", "invalid_audio_format", "pcm16 audio must have an even number of bytes, got " + bytes.length, "audio");
+            return;
+        }
+        buffer.writeBytes(bytes);
+        vad.feed(Pcm16.fromBytes(bytes, Pcm16.RATE), session.get("turn_detection"), bufferStartMs);
+    }
+
+    @Override
+    public void speechStarted(long audioStartMs) {
+        speechItemId = id("item");
+        ObjectNode started = event("input_audio_buffer.speech_started").put("audio_start_ms", audioStartMs).put("item_id", speechItemId);
+        outbox.send(started);
+        ResponseStream response = active;
+        if (response != null && session.path("turn_detection").path("interrupt_response").asBoolean(true)) {
+            cancel("turn_detected", false);
+        }
+        speechStartMs = audioStartMs;
+    }
+
+    private long speechStartMs;
+
+    @Override
+    public void speechStopped(long audioEndMs) {
+        outbox.send(event("input_audio_buffer.speech_stopped").put("audio_end_ms", audioEndMs).put("item_id", speechItemId));
+        byte[] all = buffer.toByteArray();
+        int from = (int) Math.min(all.length, Math.max(0, (speechStartMs - bufferStartMs) * Pcm16.BYTES_PER_MS));
+        int to = (int) Math.min(all.length, Math.max(from, (audioEndMs - bufferStartMs) * Pcm16.BYTES_PER_MS));
+        byte[] utterance = java.util.Arrays.copyOfRange(all, from, to);
+        buffer.reset();
+        bufferStartMs = vad.receivedMs();
+        commitUtterance(speechItemId, utterance);
+        if (session.path("turn_detection").path("create_response").asBoolean(true)) {
+            startResponse(Json.object());
         }
     }
 
     private void commit() {
-        int bytes;
-        synchronized (inputAudio) {
-            bytes = inputAudio.size();
-            inputAudio.reset();
-        }
-        if (bytes < 48 * 100) {
+        byte[] audio = buffer.toByteArray();
+        if (audio.length < Pcm16.BYTES_PER_MS * 100) {
             error("invalid_request_error", "input_audio_buffer_commit_empty",
                     "Error committing input audio buffer: buffer too small. Expected at least 100ms of audio, but buffer only has "
-                            + bytes / 48 + "ms of audio.", null);
+                            + audio.length / Pcm16.BYTES_PER_MS + "ms of audio.", null);
             return;
         }
-        String itemId = id("item");
-        ObjectNode committed = event("input_audio_buffer.committed");
-        committed.put("previous_item_id", lastItemId);
-        committed.put("item_id", itemId);
-        outbox.send(committed);
-        lastItemId = itemId;
+        buffer.reset();
+        bufferStartMs = vad.receivedMs();
+        vad.reset();
+        commitUtterance(speechItemId != null && vad.speaking() ? speechItemId : id("item"), audio);
+    }
+
+    private void commitUtterance(String itemId, byte[] audio) {
+        String previous = lastItemId();
+        outbox.send(event("input_audio_buffer.committed").put("previous_item_id", previous).put("item_id", itemId));
+        Item item = new Item(itemId, "user", new StringBuilder());
+        conversation.add(item);
+        ObjectNode created = event("conversation.item.created").put("previous_item_id", previous);
+        ObjectNode json = created.putObject("item").put("id", itemId).put("object", "realtime.item").put("type", "message")
+                .put("status", "completed").put("role", "user");
+        json.putArray("content").addObject().put("type", "input_audio").putNull("transcript");
+        outbox.send(created);
+        speechItemId = null;
+        if (session.path("input_audio_transcription").isObject()) {
+            transcribe(item, audio);
+        }
+    }
+
+    private void transcribe(Item item, byte[] audio) {
+        Optional<String> transcript = inputFormat().equals("pcm16")
+                ? fixtures.recognise(Pcm16.fromBytes(audio, Pcm16.RATE)).map(Fixture::transcript)
+                : Optional.empty();
+        if (transcript.isEmpty() && profile.transcriptionFallback() != null) {
+            transcript = Optional.of(profile.transcriptionFallback());
+        }
+        if (transcript.isEmpty()) {
+            ObjectNode failed = event("conversation.item.input_audio_transcription.failed").put("item_id", item.id()).put("content_index", 0);
+            failed.putObject("error").put("type", "transcription_error").put("code", "audio_unintelligible")
+                    .put("message", "The audio could not be transcribed: it matches no known utterance").putNull("param");
+            outbox.send(failed);
+            return;
+        }
+        item.text().append(transcript.get());
+        for (String piece : ResponseStream.pieces(transcript.get())) {
+            outbox.send(event("conversation.item.input_audio_transcription.delta").put("item_id", item.id()).put("content_index", 0).put("delta", piece));
+        }
+        outbox.send(event("conversation.item.input_audio_transcription.completed").put("item_id", item.id())
+                .put("content_index", 0).put("transcript", transcript.get()));
     }
 
     private void clear() {
-        synchronized (inputAudio) {
-            inputAudio.reset();
-        }
+        buffer.reset();
+        bufferStartMs = vad.receivedMs();
+        vad.reset();
         outbox.send(event("input_audio_buffer.cleared"));
+    }
+
+    private void createResponse(JsonNode options) {
+        if (active != null) {
+            error("invalid_request_error", "conversation_already_has_active_response",
+                    "Conversation already has an active response", null);
+            return;
+        }
+        startResponse(options.isObject() ? (ObjectNode) options : Json.object());
+    }
+
+    private void startResponse(ObjectNode options) {
+        if (active != null) {
+            return;
+        }
+        List<String> modalities = new ArrayList<>();
+        (options.has("modalities") ? options.path("modalities") : session.path("modalities")).forEach(m -> modalities.add(m.asText()));
+        boolean withAudio = modalities.contains("audio");
+        String instructions = session.path("instructions").asText("") + "\n" + options.path("instructions").asText("");
+        StringBuilder context = new StringBuilder(instructions);
+        String question = "";
+        for (Item item : conversation) {
+            context.append('\n').append(item.role()).append(": ").append(item.text());
+            if (item.role().equals("user")) {
+                question = item.text().toString();
+            }
+        }
+        AnswerBook.Answer answer = question.isBlank()
+                ? new AnswerBook.Answer("I'm sorry, I didn't catch that. Could you say it again?", "unheard", "default")
+                : answers.answer(context.toString(), question);
+        ObjectNode voice = session.path("voice").isObject() ? (ObjectNode) session.path("voice").deepCopy()
+                : Json.object().put("name", session.path("voice").asText(null)).put("type", "azure-standard");
+        String recorded = voices.recordedVoice(voice.path("name").asText(null));
+        Pcm16 audio = fixtures.answerClip(recorded, answer.text()).map(Fixture::audio).orElse(Pcm16.silence(500));
+        ResponseStream.Plan plan = new ResponseStream.Plan(answer.text(), audio, withAudio, voice, modalities,
+                ResponseStream.tokens(context.toString()));
+        Item assistant = new Item("", "assistant", new StringBuilder());
+        ResponseStream[] holder = new ResponseStream[1];
+        holder[0] = new ResponseStream(this, outbox, pacing, plan, lastItemId(), () -> finished(holder[0], assistant));
+        active = holder[0];
+        holder[0].start();
+    }
+
+    private synchronized void finished(ResponseStream response, Item assistant) {
+        assistant.text().append(response.text());
+        conversation.add(new Item(response.itemId, "assistant", assistant.text()));
+        if (active == response) {
+            active = null;
+        }
+    }
+
+    private void cancel(String reason, boolean clientAsked) {
+        ResponseStream response = active;
+        if (response == null || !response.cancel(reason)) {
+            if (clientAsked) {
+                error("invalid_request_error", "response_cancel_not_active",
+                        "Cancellation failed: no active response found", null);
+            }
+        }
+    }
+
+    private void createItem(JsonNode item, String previousItemId) {
+        if (!item.isObject() || !"message".equals(item.path("type").asText("message"))) {
+            error("invalid_request_error", "invalid_value", "'item' must be a message object", "item");
+            return;
+        }
+        String role = item.path("role").asText("");
+        if (!List.of("user", "assistant", "system").contains(role)) {
+            error("invalid_request_error", "invalid_value", "'item.role' must be user, assistant or system", "item.role");
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        item.path("content").forEach(part -> text.append(part.path("text").asText(part.path("transcript").asText(""))));
+        String itemId = item.path("id").asText(id("item"));
+        String previous = previousItemId != null ? previousItemId : lastItemId();
+        conversation.add(new Item(itemId, role, text));
+        ObjectNode created = event("conversation.item.created").put("previous_item_id", previous);
+        ObjectNode json = ((ObjectNode) item.deepCopy()).put("id", itemId).put("object", "realtime.item").put("status", "completed");
+        created.set("item", json);
+        outbox.send(created);
+    }
+
+    private void deleteItem(String itemId) {
+        if (!conversation.removeIf(item -> item.id().equals(itemId))) {
+            error("invalid_request_error", "item_not_found", "Item '" + itemId + "' does not exist", "item_id");
+            return;
+        }
+        outbox.send(event("conversation.item.deleted").put("item_id", itemId));
+    }
+
+    private void retrieveItem(String itemId) {
+        Optional<Item> item = conversation.stream().filter(i -> i.id().equals(itemId)).findFirst();
+        if (item.isEmpty()) {
+            error("invalid_request_error", "item_not_found", "Item '" + itemId + "' does not exist", "item_id");
+            return;
+        }
+        ObjectNode retrieved = event("conversation.item.retrieved");
+        ObjectNode json = retrieved.putObject("item").put("id", itemId).put("object", "realtime.item").put("type", "message")
+                .put("status", "completed").put("role", item.get().role());
+        ArrayNode content = json.putArray("content");
+        content.addObject().put("type", item.get().role().equals("user") ? "input_text" : "text").put("text", item.get().text().toString());
+        outbox.send(retrieved);
+    }
+
+    private void truncateItem(JsonNode event) {
+        String itemId = event.path("item_id").asText(null);
+        if (conversation.stream().noneMatch(i -> i.id().equals(itemId))) {
+            error("invalid_request_error", "item_not_found", "Item '" + itemId + "' does not exist", "item_id");
+            return;
+        }
+        outbox.send(event("conversation.item.truncated").put("item_id", itemId)
+                .put("content_index", event.path("content_index").asInt(0)).put("audio_end_ms", event.path("audio_end_ms").asInt(0)));
     }
 
     void error(String type, String code, String message, String param) {
@@ -125,8 +365,20 @@ final class RealtimeSession {
         outbox.send(event);
     }
 
+    private String lastItemId() {
+        return conversation.isEmpty() ? null : conversation.get(conversation.size() - 1).id();
+    }
+
     private String inputFormat() {
         return session.path("input_audio_format").asText("pcm16");
+    }
+
+    private static String describeWav(byte[] bytes) {
+        try {
+            return Wav.format(bytes).describe();
+        } catch (RuntimeException e) {
+            return "unreadable header";
+        }
     }
 
     ObjectNode event(String type) {
@@ -138,13 +390,5 @@ final class RealtimeSession {
 
     String id(String prefix) {
         return prefix + "_" + String.format("%04d", ids.incrementAndGet());
-    }
-
-    private static void merge(ObjectNode target, ObjectNode patch) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            target.set(field.getKey(), field.getValue());
-        }
     }
 }

@@ -10,6 +10,7 @@ public record ServiceProfile(
         @JsonProperty("api_versions") List<String> apiVersions,
         List<String> models,
         @JsonProperty("max_frame_bytes") long maxFrameBytes,
+        @JsonProperty("transcription_fallback") String transcriptionFallback,
         @JsonProperty("default_session") ObjectNode defaultSession) {
 
     public static ServiceProfile load() {

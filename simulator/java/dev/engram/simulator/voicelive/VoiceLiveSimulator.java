@@ -1,8 +1,18 @@
 package dev.engram.simulator.voicelive;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.audio.FixtureRegistry;
+import dev.engram.audio.Voices;
+import dev.engram.simulator.gateway.AnswerBook;
+import dev.engram.simulator.support.Json;
 import dev.engram.simulator.support.LoopbackServer;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.websocket.WsConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,27 +21,77 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Azure VoiceLive's realtime WebSocket at {@code /voice-live/realtime} and
  * {@code /api/projects/{project}/voice-live/realtime}. The handshake is checked before the upgrade, so a bad key,
  * token or api-version gets a real HTTP 401/400 with a JSON body; the subprotocol {@code realtime} is echoed.
+ * Sessions transcribe the audio fixtures they recognise and answer with the gateway's answer book, spoken in the
+ * session's voice.
  */
 public final class VoiceLiveSimulator implements AutoCloseable {
-    private static final String SESSION = "voicelive-session";
+    private static final String OUTBOX = "voicelive-outbox";
 
     private final ServiceProfile profile = ServiceProfile.load();
     private final Handshake handshake;
+    private final FixtureRegistry fixtures;
+    private final Voices voices;
+    private final AnswerBook answers = AnswerBook.load();
     private final Map<String, RealtimeSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
+    private final SessionLog log = new SessionLog();
+    private volatile Pacing pacing;
     private final LoopbackServer server;
 
-    private VoiceLiveSimulator(String apiKey, TokenVerifier tokens) {
-        this.handshake = new Handshake(profile, apiKey, tokens);
-        this.server = LoopbackServer.start("voicelive simulator", 0, this::routes);
+    /** Start-up choices; every one has a default fit for tests. */
+    public static final class Options {
+        private String apiKey;
+        private TokenVerifier tokens = TokenVerifier.REFUSE_ALL;
+        private String pacing = "fast";
+        private Path fixtures = Path.of(System.getProperty("engram.audio.fixtures",
+                System.getenv().getOrDefault("ENGRAM_AUDIO_FIXTURES", "audio-fixtures")));
+        private int port;
+
+        public Options apiKey(String key) {
+            this.apiKey = key;
+            return this;
+        }
+
+        public Options tokens(TokenVerifier verifier) {
+            this.tokens = verifier;
+            return this;
+        }
+
+        public Options pacing(String profile) {
+            Pacing.named(profile);
+            this.pacing = profile;
+            return this;
+        }
+
+        public Options fixtures(Path folder) {
+            this.fixtures = folder;
+            return this;
+        }
+
+        public Options port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public VoiceLiveSimulator start() {
+            return new VoiceLiveSimulator(this);
+        }
+    }
+
+    private VoiceLiveSimulator(Options options) {
+        this.handshake = new Handshake(profile, options.apiKey, options.tokens);
+        this.pacing = Pacing.named(options.pacing);
+        this.fixtures = new FixtureRegistry(options.fixtures);
+        this.voices = new Voices(options.fixtures.resolve("voices.json"));
+        this.server = LoopbackServer.start("voicelive simulator", options.port, this::routes);
+    }
+
+    public static Options options() {
+        return new Options();
     }
 
     public static VoiceLiveSimulator start(String apiKey) {
-        return new VoiceLiveSimulator(apiKey, TokenVerifier.REFUSE_ALL);
-    }
-
-    public static VoiceLiveSimulator start(String apiKey, TokenVerifier tokens) {
-        return new VoiceLiveSimulator(apiKey, tokens);
+        return options().apiKey(apiKey).start();
     }
 
     /** The value for {@code AZURE_VOICELIVE_ENDPOINT}: the SDK appends {@code /voice-live/realtime}. */
@@ -47,10 +107,24 @@ public final class VoiceLiveSimulator implements AutoCloseable {
         return opened.get();
     }
 
+    public SessionLog log() {
+        return log;
+    }
+
+    public FixtureRegistry fixtures() {
+        return fixtures;
+    }
+
+    public void pacing(String profile) {
+        this.pacing = Pacing.named(profile);
+    }
+
     private void routes(JavalinConfig config) {
         config.jetty.modifyWebSocketServletFactory(factory -> {
-            factory.setMaxTextMessageSize(profile.maxFrameBytes());
-            factory.setMaxBinaryMessageSize(profile.maxFrameBytes());
+            // Jetty would close the socket on an oversize frame; let it through so the session can answer an error
+            factory.setMaxTextMessageSize(profile.maxFrameBytes() * 4);
+            factory.setMaxBinaryMessageSize(profile.maxFrameBytes() * 4);
+            factory.setIdleTimeout(java.time.Duration.ofMinutes(10));
         });
         for (String path : new String[] {"/voice-live/realtime", "/api/projects/{project}/voice-live/realtime"}) {
             config.routes.wsBeforeUpgrade(path, this::checkHandshake);
@@ -58,13 +132,18 @@ public final class VoiceLiveSimulator implements AutoCloseable {
             config.routes.get(path, ctx -> ctx.status(426).json(Map.of("error", Map.of("code", "UpgradeRequired",
                     "message", "This endpoint only accepts WebSocket connections"))));
         }
+        config.routes.post("/__admin/pacing/{profile}", ctx -> {
+            pacing(ctx.pathParam("profile"));
+            ctx.status(204);
+        });
+        config.routes.get("/__admin/sessions", ctx -> ctx.json(Map.of("open", sessions.size(), "opened", opened.get())));
     }
 
     /**
      * Javalin drops the body of an error raised before an upgrade, so a refusal is written and committed here,
      * then the upgrade is abandoned.
      */
-    private void checkHandshake(io.javalin.http.Context ctx) throws java.io.IOException {
+    private void checkHandshake(Context ctx) throws IOException {
         try {
             handshake.check(ctx);
         } catch (HandshakeRefused e) {
@@ -72,40 +151,54 @@ public final class VoiceLiveSimulator implements AutoCloseable {
             response.setStatus(e.status());
             response.setContentType("application/json");
             response.setHeader("Sec-WebSocket-Protocol", null);
-            response.getOutputStream().write(dev.engram.simulator.support.Json.write(
-                    Map.of("error", Map.of("code", e.code(), "message", e.getMessage()))).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            response.getOutputStream().write(Json.write(Map.of("error", Map.of("code", e.code(), "message", e.getMessage())))
+                    .getBytes(StandardCharsets.UTF_8));
             response.flushBuffer();
-            throw new io.javalin.http.HttpResponseException(e.status(), e.getMessage());
+            throw new HttpResponseException(e.status(), e.getMessage());
         }
     }
 
     private void socket(WsConfig ws) {
         ws.onConnect(ctx -> {
-            Outbox outbox = new Outbox(ctx.sessionId(), text -> {
+            String id = ctx.sessionId();
+            Outbox outbox = new Outbox(id, text -> {
                 if (ctx.session.isOpen()) {
                     ctx.send(text);
                 }
-            }, 5);
-            RealtimeSession session = new RealtimeSession(profile, ctx.queryParam("model"), outbox);
-            sessions.put(ctx.sessionId(), session);
-            ctx.attribute(SESSION, outbox);
+            }, event -> log.add(id, SessionLog.Direction.OUT, event.path("type").asText(), 0, elided(event)), pacing.minGapMs());
+            RealtimeSession session = new RealtimeSession(profile, ctx.queryParam("model"), outbox, pacing, fixtures, voices, answers);
+            sessions.put(id, session);
+            ctx.attribute(OUTBOX, outbox);
             opened.incrementAndGet();
             session.open();
         });
-        ws.onMessage(ctx -> {
-            RealtimeSession session = sessions.get(ctx.sessionId());
-            if (session != null) {
-                session.receive(ctx.message());
-            }
-        });
-        ws.onBinaryMessage(ctx -> {
-            RealtimeSession session = sessions.get(ctx.sessionId());
-            if (session != null) {
-                session.receive(java.nio.charset.StandardCharsets.UTF_8.decode(ctx.data()).toString());
-            }
-        });
-        ws.onClose(ctx -> end(ctx.sessionId(), ctx.<Outbox>attribute(SESSION)));
-        ws.onError(ctx -> end(ctx.sessionId(), ctx.<Outbox>attribute(SESSION)));
+        ws.onMessage(ctx -> receive(ctx.sessionId(), ctx.message()));
+        ws.onBinaryMessage(ctx -> receive(ctx.sessionId(), StandardCharsets.UTF_8.decode(ctx.data()).toString()));
+        ws.onClose(ctx -> end(ctx.sessionId(), ctx.<Outbox>attribute(OUTBOX)));
+        ws.onError(ctx -> end(ctx.sessionId(), ctx.<Outbox>attribute(OUTBOX)));
+    }
+
+    private void receive(String id, String frame) {
+        String type;
+        try {
+            type = Json.parse(frame).path("type").asText("?");
+        } catch (Exception e) {
+            type = "(malformed)";
+        }
+        log.add(id, SessionLog.Direction.IN, type, frame.length(), frame.length() > 300 ? frame.substring(0, 300) + "…" : frame);
+        RealtimeSession session = sessions.get(id);
+        if (session != null) {
+            session.receive(frame);
+        }
+    }
+
+    private static String elided(ObjectNode event) {
+        if (event.path("type").asText().equals("response.audio.delta")) {
+            ObjectNode copy = event.deepCopy();
+            copy.put("delta", "<" + event.path("delta").asText().length() + " base64 chars>");
+            return Json.write(copy);
+        }
+        return Json.write(event);
     }
 
     private void end(String id, Outbox outbox) {

@@ -1,0 +1,227 @@
+package dev.engram.simulator.voicelive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.audio.Pcm16;
+import dev.engram.simulator.support.Json;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One assistant response, streamed as VoiceLive does: created, output item, content part, transcript (or text)
+ * deltas, audio deltas, the done events and {@code response.done} with usage. It can be cancelled at any point;
+ * then the remaining deltas are dropped and it ends {@code cancelled} with the reason.
+ */
+final class ResponseStream {
+    enum State { ACTIVE, DONE, CANCELLED }
+
+    /** What the response says and how. */
+    record Plan(String text, Pcm16 audio, boolean withAudio, ObjectNode voice, List<String> modalities, int inputTokens) {}
+
+    private final RealtimeSession session;
+    private final Outbox outbox;
+    private final Pacing pacing;
+    private final Plan plan;
+    final String id;
+    final String itemId;
+    private final AtomicReference<State> state = new AtomicReference<>(State.ACTIVE);
+    private final StringBuilder spoken = new StringBuilder();
+    private final String previousItemId;
+    private final Runnable onEnd;
+
+    ResponseStream(RealtimeSession session, Outbox outbox, Pacing pacing, Plan plan, String previousItemId, Runnable onEnd) {
+        this.session = session;
+        this.outbox = outbox;
+        this.pacing = pacing;
+        this.plan = plan;
+        this.id = session.id("resp");
+        this.itemId = session.id("item");
+        this.previousItemId = previousItemId;
+        this.onEnd = onEnd;
+    }
+
+    boolean active() {
+        return state.get() == State.ACTIVE;
+    }
+
+    void start() {
+        ObjectNode created = session.event("response.created");
+        created.set("response", response("in_progress", null, Json.MAPPER.createArrayNode(), null));
+        outbox.send(created, pacing.beforeResponse(), this::active);
+
+        ObjectNode added = session.event("response.output_item.added");
+        added.put("response_id", id).put("output_index", 0);
+        added.set("item", item("in_progress", Json.MAPPER.createArrayNode()));
+        outbox.send(added, 0, this::active);
+
+        ObjectNode itemCreated = session.event("conversation.item.created");
+        itemCreated.put("previous_item_id", previousItemId);
+        itemCreated.set("item", item("in_progress", Json.MAPPER.createArrayNode()));
+        outbox.send(itemCreated, 0, this::active);
+
+        ObjectNode partAdded = partEvent("response.content_part.added");
+        partAdded.set("part", part(""));
+        outbox.send(partAdded, 0, this::active);
+
+        String deltaType = plan.withAudio() ? "response.audio_transcript.delta" : "response.text.delta";
+        for (String piece : pieces(plan.text())) {
+            ObjectNode delta = partEvent(deltaType).put("delta", piece);
+            outbox.send(delta, 0, () -> sending(() -> spoken.append(piece)));
+        }
+        if (plan.withAudio()) {
+            streamAudio();
+            outbox.send(partEvent("response.audio.done"), 0, this::active);
+        }
+        ObjectNode textDone = partEvent(plan.withAudio() ? "response.audio_transcript.done" : "response.text.done")
+                .put(plan.withAudio() ? "transcript" : "text", plan.text());
+        outbox.send(textDone, 0, this::active);
+        ObjectNode partDone = partEvent("response.content_part.done");
+        partDone.set("part", part(plan.text()));
+        outbox.send(partDone, 0, this::active);
+        ObjectNode itemDone = session.event("response.output_item.done");
+        itemDone.put("response_id", id).put("output_index", 0);
+        itemDone.set("item", finalItem("completed", plan.text()));
+        outbox.send(itemDone, 0, this::active);
+        finish(State.DONE, "completed", null, plan.text());
+    }
+
+    /** {@code response.cancel} or barge-in: returns false when the response had already finished. */
+    boolean cancel(String reason) {
+        if (!state.compareAndSet(State.ACTIVE, State.CANCELLED)) {
+            return false;
+        }
+        outbox.then(() -> {
+            String partial = spoken.toString();
+            ObjectNode itemDone = session.event("response.output_item.done");
+            itemDone.put("response_id", id).put("output_index", 0);
+            itemDone.set("item", finalItem("incomplete", partial));
+            outbox.send(itemDone);
+            ObjectNode details = Json.object().put("type", "cancelled").put("reason", reason);
+            sendDone("cancelled", details, partial);
+            onEnd.run();
+        });
+        return true;
+    }
+
+    private void streamAudio() {
+        byte[] pcm = plan.audio().toBytes();
+        int chunk = Pcm16.BYTES_PER_MS * pacing.audioChunkMs();
+        for (int offset = 0; offset < pcm.length; offset += chunk) {
+            byte[] piece = Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + chunk));
+            ObjectNode delta = partEvent("response.audio.delta").put("delta", Base64.getEncoder().encodeToString(piece));
+            outbox.send(delta, pacing.beforeAudio(piece.length / Pcm16.BYTES_PER_MS), this::active);
+        }
+    }
+
+    private void finish(State expected, String status, ObjectNode details, String transcript) {
+        ObjectNode done = doneEvent(status, details, transcript);
+        // the guard flips ACTIVE -> DONE at the moment response.done goes out, so a late cancel sees it finished
+        outbox.send(done, 0, () -> state.compareAndSet(State.ACTIVE, expected));
+        outbox.then(() -> {
+            if (state.get() == State.DONE) {
+                onEnd.run();
+            }
+        });
+        ObjectNode limits = session.event("rate_limits.updated");
+        ArrayNode list = limits.putArray("rate_limits");
+        list.addObject().put("name", "tokens").put("limit", 100000).put("remaining", 100000 - tokens(transcript) - plan.inputTokens()).put("reset_seconds", 1.2);
+        outbox.send(limits, 0, () -> state.get() == State.DONE);
+    }
+
+    private void sendDone(String status, ObjectNode details, String transcript) {
+        outbox.send(doneEvent(status, details, transcript));
+    }
+
+    private ObjectNode doneEvent(String status, ObjectNode details, String transcript) {
+        ObjectNode done = session.event("response.done");
+        ArrayNode output = Json.MAPPER.createArrayNode();
+        output.add(finalItem(status.equals("completed") ? "completed" : "incomplete", transcript));
+        ObjectNode usage = Json.object();
+        int out = tokens(transcript);
+        usage.put("total_tokens", plan.inputTokens() + out).put("input_tokens", plan.inputTokens()).put("output_tokens", out);
+        usage.putObject("input_token_details").put("cached_tokens", 0).put("text_tokens", plan.inputTokens()).put("audio_tokens", 0);
+        usage.putObject("output_token_details").put("text_tokens", out).put("audio_tokens", plan.withAudio() ? out : 0);
+        done.set("response", response(status, details, output, usage));
+        return done;
+    }
+
+    private boolean sending(Runnable alsoDo) {
+        if (!active()) {
+            return false;
+        }
+        alsoDo.run();
+        return true;
+    }
+
+    private ObjectNode response(String status, ObjectNode details, ArrayNode output, ObjectNode usage) {
+        ObjectNode response = Json.object();
+        response.put("object", "realtime.response");
+        response.put("id", id);
+        response.put("status", status);
+        response.set("status_details", details);
+        response.set("output", output);
+        response.set("usage", usage);
+        response.put("conversation_id", session.conversationId());
+        ArrayNode modalities = response.putArray("modalities");
+        plan.modalities().forEach(modalities::add);
+        response.set("voice", plan.voice());
+        response.put("output_audio_format", "pcm16");
+        response.put("temperature", 0.8);
+        response.put("max_output_tokens", "inf");
+        return response;
+    }
+
+    private ObjectNode item(String status, ArrayNode content) {
+        ObjectNode item = Json.object();
+        item.put("id", itemId);
+        item.put("object", "realtime.item");
+        item.put("type", "message");
+        item.put("status", status);
+        item.put("role", "assistant");
+        item.set("content", content);
+        return item;
+    }
+
+    private ObjectNode finalItem(String status, String transcript) {
+        ArrayNode content = Json.MAPPER.createArrayNode();
+        content.add(part(transcript));
+        return item(status, content);
+    }
+
+    private ObjectNode part(String text) {
+        return plan.withAudio() ? Json.object().put("type", "audio").put("transcript", text)
+                : Json.object().put("type", "text").put("text", text);
+    }
+
+    private ObjectNode partEvent(String type) {
+        return session.event(type).put("response_id", id).put("item_id", itemId).put("output_index", 0).put("content_index", 0);
+    }
+
+    /** The text in about four deltas, split on word boundaries, each keeping its trailing space. */
+    static List<String> pieces(String text) {
+        String[] words = text.split("(?<= )");
+        int per = Math.max(1, (int) Math.ceil(words.length / 4.0));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.length; i += per) {
+            out.add(String.join("", Arrays.copyOfRange(words, i, Math.min(words.length, i + per))));
+        }
+        return out;
+    }
+
+    static int tokens(String text) {
+        return text == null || text.isBlank() ? 0 : text.trim().split("\\s+").length;
+    }
+
+    /** For logs: the content of the finished assistant turn. */
+    String text() {
+        return state.get() == State.CANCELLED ? spoken.toString() : plan.text();
+    }
+
+    static JsonNode voiceOf(ObjectNode session) {
+        return session.path("voice");
+    }
+}
