@@ -25,14 +25,17 @@ public final class EngramServer implements AutoCloseable {
     private final ChatService chat;
     private final Cors cors;
     private final AtomicInteger activeVoiceSessions = new AtomicInteger();
+    private final VoiceSockets voice;
     private final LoopbackServer server;
 
     private EngramServer(EngramSettings settings, int port) {
         this.settings = settings;
         this.agents = new Agents(settings.agentVoices());
         this.authenticator = Authenticator.forSettings(settings);
-        this.chat = new ChatService(new GatewayClient(settings), new ZepClient(settings));
+        ZepClient zep = new ZepClient(settings);
+        this.chat = new ChatService(new GatewayClient(settings), zep);
         this.cors = new Cors(settings.corsOrigins());
+        this.voice = new VoiceSockets(settings, agents, authenticator, zep, activeVoiceSessions);
         this.server = LoopbackServer.start("engram reference server", port, this::routes);
         LOG.info("Engram reference server on {} (ENVIRONMENT={}, AUTH_REQUIRED={})", server.url(), settings.environment(), settings.authRequired());
     }
@@ -61,6 +64,7 @@ public final class EngramServer implements AutoCloseable {
         config.routes.get("/api/v1/agents", ctx -> ctx.json(agents.all().stream().map(this::agentJson).toList()));
         config.routes.get("/api/v1/voice/status", this::voiceStatus);
         config.routes.get("/api/v1/voice/config/{agent}", this::voiceConfig);
+        voice.routes(config);
         config.routes.post("/api/v1/chat", ctx -> ctx.json(chat.chat(authenticator.authenticate(ctx), ChatRequest.parse(ctx.body(), agents))));
         config.routes.exception(ApiError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
@@ -121,5 +125,6 @@ public final class EngramServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        voice.close();
     }
 }

@@ -47,6 +47,12 @@ public final class ScenarioContext {
         }
     }
 
+    public void attach(String name, byte[] data, String mediaType) {
+        if (scenario != null) {
+            scenario.attach(data, mediaType, name);
+        }
+    }
+
     /** Replaces {@code %Word%} with Word plus a random suffix, the same within one scenario. */
     public String expand(String text) {
         Matcher m = UNIQUE.matcher(text);

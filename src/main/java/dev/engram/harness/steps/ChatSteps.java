@@ -4,6 +4,7 @@ import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.state.ChatState;
 import dev.engram.harness.state.ScenarioContext;
+import dev.engram.harness.state.VoiceState;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
@@ -15,12 +16,14 @@ import java.util.Optional;
 /** {@code POST /api/v1/chat} as a user experiences it: agents, sessions, replies. */
 public final class ChatSteps {
     private final ChatState chat;
+    private final VoiceState voice;
     private final ScenarioContext scenario;
     private final Verify verify;
     private final Map<String, String> answersByAgent = new HashMap<>();
 
-    public ChatSteps(ChatState chat, ScenarioContext scenario, Verify verify) {
+    public ChatSteps(ChatState chat, VoiceState voice, ScenarioContext scenario, Verify verify) {
         this.chat = chat;
+        this.voice = voice;
         this.scenario = scenario;
         this.verify = verify;
     }
@@ -34,6 +37,11 @@ public final class ChatSteps {
     @When("the user asks {agent} {string} in the same session")
     public void asksInSession(String agent, String content) {
         remember(agent, chat.ask(agent, content, Optional.of(chat.requireSession())));
+    }
+
+    @When("the user asks {agent} {string} in the voice session")
+    public void asksInVoiceSession(String agent, String content) {
+        remember(agent, chat.ask(agent, content, Optional.of(voice.sessionId())));
     }
 
     @Then("the reply is HTTP {int}")
@@ -114,16 +122,25 @@ public final class ChatSteps {
 
     @Then("within {int} seconds the user asking {agent} {string} in a new session gets a reply mentioning {string}")
     public void eventually(int seconds, String agent, String question, String text) {
+        eventuallyIn(seconds, agent, question, text, Optional::empty);
+    }
+
+    @When("within {int} seconds the user asking {agent} {string} in the voice session gets a reply mentioning {string}")
+    public void eventuallyInVoiceSession(int seconds, String agent, String question, String text) {
+        eventuallyIn(seconds, agent, question, text, () -> Optional.of(voice.sessionId()));
+    }
+
+    private void eventuallyIn(int seconds, String agent, String question, String text, java.util.function.Supplier<Optional<String>> session) {
         String expected = scenario.expand(text);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
         ApiResponse reply;
         do {
-            reply = chat.ask(agent, question, Optional.empty());
-            if (chat.replyText().contains(expected)) {
+            reply = chat.ask(agent, question, session.get());
+            if (chat.replyText().toLowerCase().contains(expected.toLowerCase())) {
                 return;
             }
         } while (Instant.now().isBefore(deadline) && Waits.pause(Duration.ofSeconds(2)));
-        verify.that(false, "facts extraction", "within " + seconds + " s a reply mentioning \"" + expected + "\"", reply.summary());
+        verify.that(false, "memory recall", "within " + seconds + " s a reply mentioning \"" + expected + "\"", reply.summary());
     }
 
     private void remember(String agent, ApiResponse reply) {

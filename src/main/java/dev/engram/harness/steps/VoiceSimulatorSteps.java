@@ -1,0 +1,107 @@
+package dev.engram.harness.steps;
+
+import dev.engram.audio.Fingerprint;
+import dev.engram.audio.Fixture;
+import dev.engram.audio.Pcm16;
+import dev.engram.audio.Voices;
+import dev.engram.harness.check.Verify;
+import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.state.ApiState;
+import dev.engram.harness.state.VoiceState;
+import dev.engram.simulator.voicelive.SessionLog;
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/** Voice checks that look inside the embedded VoiceLive and Zep simulators; only {@code @simulated} scenarios. */
+public final class VoiceSimulatorSteps {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final VoiceState voice;
+    private final ApiState api;
+    private final Verify verify;
+
+    public VoiceSimulatorSteps(VoiceState voice, ApiState api, Verify verify) {
+        this.voice = voice;
+        this.api = api;
+        this.verify = verify;
+    }
+
+    @Given("the VoiceLive simulator paces like {string}")
+    public void pacing(String profile) {
+        HarnessRuntime.stack().voiceLive().pacing(profile);
+    }
+
+    @After("@simulated")
+    public void fastAgain() {
+        HarnessRuntime.stack().voiceLive().pacing("fast");
+    }
+
+    @Then("VoiceLive ended a response as cancelled because {string}")
+    public void cancelledBecause(String reason) {
+        String wanted = "\"status\":\"cancelled\"";
+        boolean seen = awaitLog(f -> f.direction() == SessionLog.Direction.OUT && f.type().equals("response.done")
+                && f.text().contains(wanted) && f.text().contains("\"reason\":\"" + reason + "\""));
+        verify.that(seen, "response cancelled", "a response.done with status cancelled and reason " + reason,
+                "VoiceLive sent: " + outTypes());
+    }
+
+    @Then("the answer audio is spoken in {agent}'s voice")
+    public void spokenIn(String agent) {
+        String voiceName = api.record(api.api().requestAnonymously("GET", "/api/v1/voice/config/" + agent)).json().path("voice_name").asText();
+        String expected = new Voices(Path.of("audio-fixtures/voices.json")).recordedVoice(voiceName);
+        Pcm16 audio = voice.turnAudio();
+        Fingerprint heard = Fingerprint.of(audio);
+        Fixture closest = VoiceState.fixtures().all().stream()
+                .filter(f -> f.voice() != null && f.fingerprint() != null)
+                .min(Comparator.comparingDouble(f -> f.fingerprint().distance(heard)))
+                .orElseThrow();
+        double distance = closest.fingerprint().distance(heard);
+        verify.that(distance < 3.0 && expected.equals(closest.voice()), "voice characteristics match agent",
+                agent + "'s voice (" + voiceName + " -> recorded voice " + expected + ")",
+                "audio closest to " + closest.id() + " in voice " + closest.voice() + " (distance " + String.format("%.2f", distance) + " dB)");
+    }
+
+    @Then("Zep holds the voice turns of the session")
+    public void zepHoldsVoiceTurns() {
+        String session = voice.sessionId();
+        String said = voice.lastSpoken().transcript();
+        boolean stored = awaitTrue(() -> {
+            List<String> t = HarnessRuntime.stack().zep().transcript(session);
+            return t.contains("user: " + said) && t.stream().anyMatch(line -> line.startsWith("assistant: "));
+        });
+        verify.that(stored, "voice transcripts persisted to Zep", "user: " + said + " and an assistant turn in session " + session,
+                String.valueOf(HarnessRuntime.stack().zep().transcript(session)));
+    }
+
+    @Then("no voice session stays open")
+    public void noSessionOpen() {
+        boolean zero = awaitTrue(() -> api.api().requestAnonymously("GET", "/api/v1/voice/status").json().path("active_sessions").asInt(-1) == 0);
+        verify.that(zero, "active_sessions returns to 0", "\"active_sessions\": 0",
+                api.record(api.api().requestAnonymously("GET", "/api/v1/voice/status")).summary());
+    }
+
+    private boolean awaitLog(java.util.function.Predicate<SessionLog.Frame> wanted) {
+        return awaitTrue(() -> HarnessRuntime.stack().voiceLive().log().all().stream().anyMatch(wanted));
+    }
+
+    private String outTypes() {
+        return HarnessRuntime.stack().voiceLive().log().all().stream()
+                .filter(f -> f.direction() == SessionLog.Direction.OUT && f.type().startsWith("response.done"))
+                .map(SessionLog.Frame::text).toList().toString();
+    }
+
+    private static boolean awaitTrue(java.util.function.BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline) || !Waits.pause(Duration.ofMillis(50))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

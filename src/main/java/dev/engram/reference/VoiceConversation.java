@@ -1,0 +1,258 @@
+package dev.engram.reference;
+
+import com.azure.ai.voicelive.VoiceLiveSessionAsyncClient;
+import com.azure.ai.voicelive.models.SessionUpdate;
+import com.azure.ai.voicelive.models.SessionUpdateConversationItemInputAudioTranscriptionCompleted;
+import com.azure.ai.voicelive.models.SessionUpdateConversationItemInputAudioTranscriptionDelta;
+import com.azure.ai.voicelive.models.SessionUpdateError;
+import com.azure.ai.voicelive.models.SessionUpdateResponseAudioDelta;
+import com.azure.ai.voicelive.models.SessionUpdateResponseAudioTranscriptDelta;
+import com.azure.ai.voicelive.models.SessionUpdateResponseAudioTranscriptDone;
+import com.azure.ai.voicelive.models.SessionUpdateResponseTextDelta;
+import com.azure.ai.voicelive.models.SessionUpdateResponseTextDone;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.simulator.support.Json;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One browser voice socket (SOP 10.2) bridged to one VoiceLive session. Client messages are validated and relayed
+ * in order; VoiceLive events are mapped to the SOP's server messages; each finished assistant response persists the
+ * turns to Zep in the background (SOP 1.1 "Voice transcripts → Zep").
+ */
+final class VoiceConversation {
+    /** What the conversation needs from the socket it serves. */
+    interface Client {
+        void send(Map<String, Object> message);
+
+        void close(int code, String reason);
+    }
+
+    static final int MAX_MESSAGE_CHARS = 1_000_000;
+    private static final Logger LOG = LoggerFactory.getLogger(VoiceConversation.class);
+
+    private final String sessionId;
+    private final Principal principal;
+    private final Agents agents;
+    private final Client client;
+    private final ZepClient zep;
+    private final Executor background;
+    private final Runnable onEnd;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final CompletableFuture<VoiceLiveSessionAsyncClient> voiceLive = new CompletableFuture<>();
+    private CompletableFuture<Void> outbound = CompletableFuture.completedFuture(null);
+    private volatile Agent agent;
+    private final List<ZepClient.Turn> unsaved = new ArrayList<>();
+    private String assistantText;
+
+    VoiceConversation(String sessionId, Principal principal, Agent agent, Agents agents, Client client, ZepClient zep,
+                      Executor background, Runnable onEnd) {
+        this.sessionId = sessionId;
+        this.principal = principal;
+        this.agent = agent;
+        this.agents = agents;
+        this.client = client;
+        this.zep = zep;
+        this.background = background;
+        this.onEnd = onEnd;
+    }
+
+    void start(VoiceLiveConnector connector) {
+        String problem = connector.misconfiguration();
+        if (problem != null) {
+            fail(problem);
+            return;
+        }
+        connector.open()
+                .flatMap(session -> {
+                    session.receiveEvents().subscribe(this::relay,
+                            error -> fail("VoiceLive event stream failed: " + describe(error)),
+                            () -> fail("VoiceLive closed the session"));
+                    return session.configureSession(VoiceLiveConnector.optionsFor(agent)).thenReturn(session);
+                })
+                .subscribe(session -> {
+                    voiceLive.complete(session);
+                    client.send(message("type", "agent_switched", "agent_id", agent.id()));
+                }, error -> fail("Failed to establish WebSocket connection: " + describe(error)));
+    }
+
+    /** One client frame. Bad frames answer an {@code error} message; the socket stays usable. */
+    synchronized void receive(String frame) {
+        if (frame.length() > MAX_MESSAGE_CHARS) {
+            error("message too large: " + frame.length() + " characters (limit " + MAX_MESSAGE_CHARS + "); send audio in frames of 4096 samples");
+            return;
+        }
+        JsonNode message;
+        try {
+            message = Json.parse(frame);
+        } catch (Exception e) {
+            error("malformed JSON: expected {\"type\": \"audio\" | \"agent\" | \"cancel\", ...}");
+            return;
+        }
+        String type = message.path("type").asText("");
+        switch (type) {
+            case "audio" -> audio(message.path("data"));
+            case "agent" -> switchAgent(message.path("agent_id"));
+            case "cancel" -> relayToVoiceLive(VoiceLiveSessionAsyncClient::cancelResponse);
+            default -> error("unknown message type '" + type + "'; expected audio, agent or cancel");
+        }
+    }
+
+    private void audio(JsonNode data) {
+        byte[] pcm;
+        try {
+            pcm = data.isTextual() ? Base64.getDecoder().decode(data.asText()) : null;
+        } catch (IllegalArgumentException e) {
+            pcm = null;
+        }
+        if (pcm == null || pcm.length == 0) {
+            error("'data' must be non-empty base64 PCM16 audio (mono, 24 kHz, little-endian)");
+            return;
+        }
+        if (pcm.length % 2 != 0) {
+            error("'data' is not PCM16: an odd number of bytes (" + pcm.length + "); send 16-bit samples, mono, 24 kHz");
+            return;
+        }
+        if (dev.engram.audio.Wav.isWav(pcm)) {
+            error("'data' holds a WAV file; send raw PCM16 samples (mono, 24 kHz) without a header");
+            return;
+        }
+        byte[] samples = pcm;
+        relayToVoiceLive(session -> session.sendInputAudio(samples));
+    }
+
+    private void switchAgent(JsonNode id) {
+        Agent next = id.isTextual() ? agents.find(id.asText()).orElse(null) : null;
+        if (next == null) {
+            error("unknown agent '" + id.asText("") + "'; known agents: " + String.join(", ", agents.ids())
+                    + "; staying with " + agent.id());
+            return;
+        }
+        relayToVoiceLive(session -> session.configureSession(VoiceLiveConnector.optionsFor(next))
+                .doOnSuccess(ignored -> {
+                    agent = next;
+                    client.send(message("type", "agent_switched", "agent_id", next.id()));
+                }));
+    }
+
+    /** Relays in arrival order, once the VoiceLive session is ready; the SDK refuses overlapping sends. */
+    private void relayToVoiceLive(java.util.function.Function<VoiceLiveSessionAsyncClient, reactor.core.publisher.Mono<Void>> call) {
+        outbound = outbound
+                .thenCompose(ignored -> voiceLive)
+                .thenCompose(session -> call.apply(session).toFuture())
+                .exceptionally(error -> {
+                    if (!ended.get()) {
+                        error("VoiceLive refused the message: " + describe(error));
+                    }
+                    return null;
+                });
+    }
+
+    private void relay(SessionUpdate event) {
+        String type = event.getType().toString();
+        switch (type) {
+            case "input_audio_buffer.speech_started" -> client.send(message("type", "transcription", "status", "listening"));
+            case "input_audio_buffer.speech_stopped" -> client.send(message("type", "transcription", "status", "processing"));
+            case "conversation.item.input_audio_transcription.delta" -> client.send(transcription("processing",
+                    ((SessionUpdateConversationItemInputAudioTranscriptionDelta) event).getDelta(), "user"));
+            case "conversation.item.input_audio_transcription.completed" -> userSaid(
+                    ((SessionUpdateConversationItemInputAudioTranscriptionCompleted) event).getTranscript());
+            case "conversation.item.input_audio_transcription.failed" -> error("the speech could not be transcribed");
+            case "response.audio.delta" -> client.send(message("type", "audio",
+                    "data", Base64.getEncoder().encodeToString(((SessionUpdateResponseAudioDelta) event).getDelta()), "format", "audio/pcm16"));
+            case "response.text.delta" -> client.send(transcription("processing", ((SessionUpdateResponseTextDelta) event).getDelta(), "assistant"));
+            case "response.audio_transcript.delta" -> client.send(transcription("processing",
+                    ((SessionUpdateResponseAudioTranscriptDelta) event).getDelta(), "assistant"));
+            case "response.text.done" -> assistantSaid(((SessionUpdateResponseTextDone) event).getText(), true);
+            case "response.audio_transcript.done" -> assistantSaid(((SessionUpdateResponseAudioTranscriptDone) event).getTranscript(), false);
+            case "response.done" -> responseDone();
+            case "error" -> {
+                SessionUpdateError e = (SessionUpdateError) event;
+                error("VoiceLive: " + (e.getError() == null ? "error" : e.getError().getMessage()));
+            }
+            default -> { }
+        }
+    }
+
+    private synchronized void userSaid(String transcript) {
+        client.send(transcription("complete", transcript, "user"));
+        unsaved.add(new ZepClient.Turn("user", transcript, agent.id(), "voice"));
+    }
+
+    /** RESPONSE_TEXT_DONE is preferred; RESPONSE_AUDIO_TRANSCRIPT_DONE is the fallback (SOP 1.1). */
+    private synchronized void assistantSaid(String text, boolean preferred) {
+        client.send(transcription("complete", text, "assistant"));
+        if (preferred || assistantText == null) {
+            assistantText = text;
+        }
+    }
+
+    private synchronized void responseDone() {
+        if (assistantText != null && !assistantText.isBlank()) {
+            unsaved.add(new ZepClient.Turn("assistant", assistantText, agent.id(), "voice"));
+        }
+        assistantText = null;
+        if (unsaved.isEmpty()) {
+            return;
+        }
+        List<ZepClient.Turn> turns = List.copyOf(unsaved);
+        unsaved.clear();
+        background.execute(() -> zep.persist(sessionId, principal.userId(), turns));
+    }
+
+    private void error(String text) {
+        client.send(message("type", "error", "message", text));
+    }
+
+    /** Reports why the voice session cannot go on, then closes the socket cleanly. */
+    void fail(String reason) {
+        if (ended.get()) {
+            return;
+        }
+        LOG.warn("voice session {} ends: {}", sessionId, reason);
+        error(reason);
+        client.close(1011, reason.length() > 120 ? reason.substring(0, 120) : reason);
+        end();
+    }
+
+    /** The socket closed, whichever side closed it: release the VoiceLive session once. */
+    void end() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        voiceLive.thenAccept(session -> session.closeAsync().subscribe(ignored -> { }, error -> { }));
+        voiceLive.cancel(false);
+        onEnd.run();
+    }
+
+    private static Map<String, Object> transcription(String status, String text, String speaker) {
+        return message("type", "transcription", "status", status, "text", text, "speaker", speaker);
+    }
+
+    private static Map<String, Object> message(Object... keyValues) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            message.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return message;
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root && (root instanceof java.util.concurrent.CompletionException
+                || root.getMessage() == null)) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("(?i)(api-key|key|token)=[^&\\s]+", "$1=***");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.engram.reference;
+
+import dev.engram.simulator.support.Json;
+import io.javalin.config.JavalinConfig;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code WS /api/v1/voice/voicelive/{session_id}} (SOP 10.1, 10.2): one {@link VoiceConversation} per socket.
+ * {@code active_sessions} counts open sockets and returns to 0 whichever side ends them.
+ */
+final class VoiceSockets implements AutoCloseable {
+    static final String PATH = "/api/v1/voice/voicelive/{session_id}";
+    private static final String PRINCIPAL = "engram-principal";
+
+    private final Agents agents;
+    private final Authenticator authenticator;
+    private final ZepClient zep;
+    private final AtomicInteger active;
+    private final VoiceLiveConnector connector;
+    private final Map<String, VoiceConversation> conversations = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "voice-memory");
+        t.setDaemon(true);
+        return t;
+    });
+
+    VoiceSockets(EngramSettings settings, Agents agents, Authenticator authenticator, ZepClient zep, AtomicInteger active) {
+        this.agents = agents;
+        this.authenticator = authenticator;
+        this.zep = zep;
+        this.active = active;
+        this.connector = new VoiceLiveConnector(settings);
+        VoiceLiveConnector.serviceVersion(settings.voiceLiveApiVersion());
+    }
+
+    void routes(JavalinConfig config) {
+        config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(VoiceConversation.MAX_MESSAGE_CHARS * 4L));
+        config.routes.wsBeforeUpgrade(PATH, ctx -> ctx.attribute(PRINCIPAL, authenticator.authenticate(ctx)));
+        config.routes.ws(PATH, this::socket);
+    }
+
+    private void socket(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            active.incrementAndGet();
+            String agentId = ctx.queryParam("agent_id");
+            Agent agent = agents.find(agentId == null ? Agents.DEFAULT : agentId).orElse(agents.find(Agents.DEFAULT).orElseThrow());
+            Principal principal = ctx.attribute(PRINCIPAL) instanceof Principal p ? p : Principal.ANONYMOUS;
+            VoiceConversation conversation = new VoiceConversation(ctx.pathParam("session_id"), principal, agent, agents,
+                    client(ctx), zep, background, active::decrementAndGet);
+            conversations.put(ctx.sessionId(), conversation);
+            conversation.start(connector);
+        });
+        ws.onMessage(ctx -> {
+            VoiceConversation conversation = conversations.get(ctx.sessionId());
+            if (conversation != null) {
+                conversation.receive(ctx.message());
+            }
+        });
+        ws.onClose(ctx -> end(ctx.sessionId()));
+        ws.onError(ctx -> end(ctx.sessionId()));
+    }
+
+    private void end(String socketId) {
+        VoiceConversation conversation = conversations.remove(socketId);
+        if (conversation != null) {
+            conversation.end();
+        }
+    }
+
+    private static VoiceConversation.Client client(WsContext ctx) {
+        return new VoiceConversation.Client() {
+            @Override
+            public synchronized void send(Map<String, Object> message) {
+                if (ctx.session.isOpen()) {
+                    ctx.send(Json.write(message));
+                }
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                if (ctx.session.isOpen()) {
+                    ctx.closeSession(code, reason);
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        conversations.values().forEach(VoiceConversation::end);
+        conversations.clear();
+        background.shutdownNow();
+    }
+}
