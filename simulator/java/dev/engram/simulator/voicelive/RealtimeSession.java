@@ -159,8 +159,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
         speechItemId = id("item");
         ObjectNode started = event("input_audio_buffer.speech_started").put("audio_start_ms", audioStartMs).put("item_id", speechItemId);
         outbox.send(started);
-        ResponseStream response = active;
-        if (response != null && session.path("turn_detection").path("interrupt_response").asBoolean(true)) {
+        if (responding() && session.path("turn_detection").path("interrupt_response").asBoolean(true)) {
             cancel("turn_detected", false);
         }
         speechStartMs = audioStartMs;
@@ -242,8 +241,13 @@ final class RealtimeSession implements VoiceActivity.Listener {
         outbox.send(event("input_audio_buffer.cleared"));
     }
 
+    private boolean responding() {
+        ResponseStream response = active;
+        return response != null && response.active();
+    }
+
     private void createResponse(JsonNode options) {
-        if (active != null) {
+        if (responding()) {
             error("invalid_request_error", "conversation_already_has_active_response",
                     "Conversation already has an active response", null);
             return;
@@ -252,8 +256,8 @@ final class RealtimeSession implements VoiceActivity.Listener {
     }
 
     private void startResponse(ObjectNode options) {
-        if (active != null) {
-            return;
+        if (responding()) {
+            return; // a response is still streaming and was not interrupted
         }
         List<String> modalities = new ArrayList<>();
         (options.has("modalities") ? options.path("modalities") : session.path("modalities")).forEach(m -> modalities.add(m.asText()));

@@ -30,6 +30,7 @@ public final class VoiceSocket implements AutoCloseable {
     private final CountDownLatch opened = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Client client;
+    private volatile boolean wasOpened;
     private volatile String closeReason;
     private volatile int closeCode;
 
@@ -40,6 +41,7 @@ public final class VoiceSocket implements AutoCloseable {
 
         @Override
         public void onOpen(ServerHandshake handshake) {
+            wasOpened = true;
             opened.countDown();
         }
 
@@ -87,7 +89,7 @@ public final class VoiceSocket implements AutoCloseable {
         VoiceSocket socket = new VoiceSocket(uri, token.map(t -> Map.of("Authorization", "Bearer " + t)).orElse(Map.of()));
         socket.client.connect();
         try {
-            if (!socket.opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !socket.client.isOpen()) {
+            if (!socket.opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || !socket.wasOpened) {
                 throw new TargetUnreachable(uri.toString(), new IllegalStateException(
                         "the voice socket did not open" + (socket.closeReason == null ? "" : ": " + socket.closeReason)));
             }

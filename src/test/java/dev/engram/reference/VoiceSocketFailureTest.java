@@ -1,0 +1,58 @@
+package dev.engram.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.engram.harness.client.VoiceSocket;
+import dev.engram.simulator.voicelive.VoiceLiveSimulator;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every way a voice session can fail to start: an error naming the cause, a clean close, active_sessions back to 0. */
+class VoiceSocketFailureTest {
+    private final VoiceLiveSimulator voiceLive = VoiceLiveSimulator.start("right-key");
+    private EngramServer engram;
+
+    @AfterEach
+    void stop() {
+        if (engram != null) {
+            engram.close();
+        }
+        voiceLive.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "no endpoint|||AZURE_VOICELIVE_ENDPOINT",
+            "empty key|SIM|''|key must be a string",
+            "wrong key|SIM|wrong-key|Failed to establish WebSocket connection",
+            "unreachable|DEAD|right-key|Failed to establish WebSocket connection"})
+    void aVoiceSessionThatCannotStartSaysWhyAndCloses(String name, String endpoint, String key, String expected) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        if ("SIM".equals(endpoint)) {
+            env.put("AZURE_VOICELIVE_ENDPOINT", voiceLive.endpoint());
+        } else if ("DEAD".equals(endpoint)) {
+            try (ServerSocket closed = new ServerSocket(0)) {
+                env.put("AZURE_VOICELIVE_ENDPOINT", "http://127.0.0.1:" + closed.getLocalPort());
+            }
+        }
+        if (key != null) {
+            env.put("AZURE_VOICELIVE_KEY", key.equals("''") ? "" : key);
+        }
+        engram = EngramServer.start(EngramSettings.fromEnvironment(env));
+        try (VoiceSocket socket = VoiceSocket.open(engram.url(), "session-1-abcdefg", Optional.empty(), Duration.ofSeconds(5))) {
+            int error = socket.await(0, m -> m.path("type").asText().equals("error"), Duration.ofSeconds(10), "error");
+            String message = socket.message(error).path("message").asText();
+            assertTrue(message.contains(expected), message);
+            assertTrue(!message.contains("right-key") && !message.contains("wrong-key"), "a key leaked: " + message);
+            assertTrue(socket.awaitClosed(Duration.ofSeconds(10)), "the server should close the socket");
+        }
+        assertEquals(0, Http.get(engram.url() + "/api/v1/voice/status").json().path("active_sessions").asInt());
+    }
+}
