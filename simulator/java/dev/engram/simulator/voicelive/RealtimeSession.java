@@ -41,6 +41,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
     private final VoiceActivity vad = new VoiceActivity(this);
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private long bufferStartMs;
+    private byte[] carry = new byte[0];
     private String speechItemId;
     private volatile ResponseStream active;
 
@@ -146,12 +147,14 @@ final class RealtimeSession implements VoiceActivity.Listener {
             buffer.writeBytes(bytes);
             return;
         }
-        if (bytes.length % 2 != 0) {
-            error("invalid_request_error", "invalid_audio_format", "pcm16 audio must have an even number of bytes, got " + bytes.length, "audio");
-            return;
-        }
         buffer.writeBytes(bytes);
-        vad.feed(Pcm16.fromBytes(bytes, Pcm16.RATE), session.get("turn_detection"), bufferStartMs);
+        // chunks of any size are fine: a sample split across two appends is completed by the next one
+        byte[] joined = new byte[carry.length + bytes.length];
+        System.arraycopy(carry, 0, joined, 0, carry.length);
+        System.arraycopy(bytes, 0, joined, carry.length, bytes.length);
+        int whole = joined.length - joined.length % 2;
+        carry = java.util.Arrays.copyOfRange(joined, whole, joined.length);
+        vad.feed(Pcm16.fromBytes(java.util.Arrays.copyOf(joined, whole), Pcm16.RATE), session.get("turn_detection"), bufferStartMs);
     }
 
     @Override
@@ -173,9 +176,8 @@ final class RealtimeSession implements VoiceActivity.Listener {
         byte[] all = buffer.toByteArray();
         int from = (int) Math.min(all.length, Math.max(0, (speechStartMs - bufferStartMs) * Pcm16.BYTES_PER_MS));
         int to = (int) Math.min(all.length, Math.max(from, (audioEndMs - bufferStartMs) * Pcm16.BYTES_PER_MS));
-        byte[] utterance = java.util.Arrays.copyOfRange(all, from, to);
-        buffer.reset();
-        bufferStartMs = vad.receivedMs();
+        byte[] utterance = java.util.Arrays.copyOfRange(all, from - from % 2, to - to % 2);
+        resetBuffer();
         commitUtterance(speechItemId, utterance);
         if (session.path("turn_detection").path("create_response").asBoolean(true)) {
             startResponse(Json.object());
@@ -184,14 +186,14 @@ final class RealtimeSession implements VoiceActivity.Listener {
 
     private void commit() {
         byte[] audio = buffer.toByteArray();
+        audio = java.util.Arrays.copyOf(audio, audio.length - audio.length % 2);
         if (audio.length < Pcm16.BYTES_PER_MS * 100) {
             error("invalid_request_error", "input_audio_buffer_commit_empty",
                     "Error committing input audio buffer: buffer too small. Expected at least 100ms of audio, but buffer only has "
                             + audio.length / Pcm16.BYTES_PER_MS + "ms of audio.", null);
             return;
         }
-        buffer.reset();
-        bufferStartMs = vad.receivedMs();
+        resetBuffer();
         vad.reset();
         commitUtterance(speechItemId != null && vad.speaking() ? speechItemId : id("item"), audio);
     }
@@ -234,9 +236,15 @@ final class RealtimeSession implements VoiceActivity.Listener {
                 .put("content_index", 0).put("transcript", transcript.get()));
     }
 
-    private void clear() {
+    /** Empties the input buffer, keeping a half-received sample so later audio stays sample-aligned. */
+    private void resetBuffer() {
         buffer.reset();
+        buffer.writeBytes(carry);
         bufferStartMs = vad.receivedMs();
+    }
+
+    private void clear() {
+        resetBuffer();
         vad.reset();
         outbox.send(event("input_audio_buffer.cleared"));
     }
