@@ -1,5 +1,6 @@
 package dev.engram.reference;
 
+import dev.engram.harness.client.Http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package dev.engram.reference;
 
+import dev.engram.harness.client.Http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;

@@ -3,7 +3,7 @@ package dev.engram.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.engram.reference.Http;
+import dev.engram.harness.client.Http;
 import dev.engram.simulator.zep.ZepSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -64,7 +64,7 @@ public final class GateCommand implements Callable<Integer> {
             return HarnessCli.USAGE;
         }
         try {
-            String expression = Environments.tagExpression(environment, target.embedded(), tags);
+            String expression = Environments.tagExpression(environment, target.embedded(), target.endpoints().web() != null, tags);
             Path folder = ReportFolders.newRun(reports, environment);
             RunContext.begin(folder.getFileName().toString(), expression);
             HarnessRuntime.install(target, stack);

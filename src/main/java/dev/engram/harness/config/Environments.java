@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
  *
  * <p>Applicability scheme: a scenario without {@code @env:*} tags applies everywhere; one with {@code @env:x} tags
  * applies only to those environments. {@code @simulated} scenarios need the embedded simulators and run only
- * when the harness started the stack itself.
+ * when the harness started the stack itself; {@code @web} scenarios need a web URL.
  */
 public final class Environments {
     public static final List<String> NAMES = List.of("local", "staging", "dev", "test", "uat", "prod");
@@ -23,12 +23,15 @@ public final class Environments {
     }
 
     /** A JUnit Platform tag expression (Cucumber tags without the {@code @}). */
-    public static String tagExpression(String environment, boolean embedded, String userTags) {
+    public static String tagExpression(String environment, boolean embedded, boolean hasWeb, String userTags) {
         String others = NAMES.stream().filter(n -> !n.equals(environment))
                 .map(n -> "!env:" + n).collect(Collectors.joining(" & "));
         String expression = "((" + others + ") | env:" + environment + ")";
         if (!embedded) {
             expression += " & !simulated";
+        }
+        if (!hasWeb) {
+            expression += " & !web";
         }
         if (userTags != null && !userTags.isBlank()) {
             expression += " & (" + fromCucumber(userTags) + ")";

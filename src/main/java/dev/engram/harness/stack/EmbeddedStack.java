@@ -3,6 +3,8 @@ package dev.engram.harness.stack;
 import dev.engram.reference.EngramServer;
 import dev.engram.reference.EngramSettings;
 import dev.engram.simulator.gateway.GatewaySimulator;
+import dev.engram.simulator.swa.SpaBuild;
+import dev.engram.simulator.swa.SwaEmulator;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.simulator.zep.ZepSimulator;
 import java.security.SecureRandom;
@@ -21,6 +23,8 @@ public final class EmbeddedStack implements AutoCloseable {
     private final GatewaySimulator gateway;
     private final VoiceLiveSimulator voiceLive;
     private final EngramServer engram;
+    private final SpaBuild spa;
+    private final SwaEmulator web;
     private final Map<String, String> engramEnvironment;
 
     private EmbeddedStack(Map<String, String> overrides) {
@@ -50,6 +54,8 @@ public final class EmbeddedStack implements AutoCloseable {
         engramEnvironment = java.util.Collections.unmodifiableMap(env);
         try {
             engram = EngramServer.start(EngramSettings.fromEnvironment(engramEnvironment));
+            spa = SpaBuild.of(SpaBuild.SOURCE, "", engram.url());
+            web = SwaEmulator.start(spa.folder(), engram.url());
         } catch (RuntimeException e) {
             voiceLive.close();
             gateway.close();
@@ -68,7 +74,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     public Endpoints endpoints() {
-        return new Endpoints(engram.url(), null, voiceLive.endpoint(), gateway.endpoint(), zep.url(), null);
+        return new Endpoints(engram.url(), web.url(), voiceLive.endpoint(), gateway.endpoint(), zep.url(), null);
     }
 
     /** The variables that point a real Engram backend at these simulators; secrets shown as references only. */
@@ -93,6 +99,10 @@ public final class EmbeddedStack implements AutoCloseable {
         return zep;
     }
 
+    public SwaEmulator web() {
+        return web;
+    }
+
     public EngramServer engram() {
         return engram;
     }
@@ -105,6 +115,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
     @Override
     public void close() {
+        web.close();
+        spa.close();
         engram.close();
         voiceLive.close();
         gateway.close();

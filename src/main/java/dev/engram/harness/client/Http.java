@@ -1,4 +1,4 @@
-package dev.engram.reference;
+package dev.engram.harness.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.simulator.support.Json;
@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A tiny HTTP client for the project's own tests. */
+/** A plain HTTP client for checks that need the raw status and body (no redirects followed). */
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -1,0 +1,61 @@
+package dev.engram.harness.client;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright, started once per run. Playwright never downloads a browser here:
+ * the executable is {@code /usr/bin/chromium} (or {@code ENGRAM_CHROMIUM}), and browser downloads are switched off.
+ */
+public final class Chromium {
+    public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private Chromium() {}
+
+    public static Path executable() {
+        return Path.of(System.getenv().getOrDefault("ENGRAM_CHROMIUM", "/usr/bin/chromium"));
+    }
+
+    /** A fresh browser context: its own cookies and storage, its own tabs. */
+    public static synchronized BrowserContext newContext() {
+        if (browser == null) {
+            start();
+        }
+        return browser.newContext();
+    }
+
+    private static void start() {
+        Path executable = executable();
+        if (!Files.isExecutable(executable)) {
+            throw new BrowserUnavailable("Chromium not found at " + executable
+                    + ": install Debian's browser with 'apt-get install -y chromium', or set ENGRAM_CHROMIUM to its path");
+        }
+        try {
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(executable).setHeadless(true).setArgs(ARGS));
+        } catch (RuntimeException e) {
+            String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new BrowserUnavailable("Chromium at " + executable + " did not start: " + first);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(Chromium::stop, "chromium-stop"));
+    }
+
+    private static synchronized void stop() {
+        if (playwright != null) {
+            playwright.close();
+            playwright = null;
+            browser = null;
+        }
+    }
+}
