@@ -10,6 +10,9 @@ import dev.engram.harness.report.GateVerdict;
 import dev.engram.harness.report.ReportFolders;
 import dev.engram.harness.report.RunContext;
 import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.harness.stack.Endpoints;
+import dev.engram.simulator.swa.SwaConfigException;
+import dev.engram.simulator.swa.SwaEmulator;
 import dev.engram.reference.ConfigurationException;
 import dev.engram.simulator.support.Json;
 import java.net.URI;
@@ -37,6 +40,9 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--web", description = "Static Web App URL (default: ENGRAM_<ENV>_WEB_URL)")
     String web;
 
+    @Option(names = "--web-dist", description = "a built SPA folder (e.g. upstream's dist/) to serve through the Static Web Apps emulator, with /api pointed at the API")
+    Path webDist;
+
     @Option(names = "--tags", description = "extra tag filter, Cucumber (@a and not @b) or JUnit (a & !b) syntax")
     String tags;
 
@@ -50,16 +56,22 @@ public final class GateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Target target;
         EmbeddedStack stack = null;
+        SwaEmulator distServer = null;
         try {
             Optional<Target> deployed = new TargetResolver(System.getenv()).deployed(environment, api, web);
             if (deployed.isPresent()) {
                 target = deployed.get();
                 probe(target.api());
+                if (webDist != null) {
+                    distServer = SwaEmulator.start(webDist, target.api());
+                    target = new Target(environment, new Endpoints(target.api(), distServer.url(), null, null, null, null),
+                            false, target.bearerToken());
+                }
             } else {
-                stack = EmbeddedStack.start();
+                stack = webDist == null ? EmbeddedStack.start() : EmbeddedStack.withWebDist(webDist);
                 target = new Target(environment, stack.endpoints(), true, Optional.empty());
             }
-        } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable e) {
+        } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable | SwaConfigException e) {
             System.err.println("harness: " + e.getMessage());
             return HarnessCli.USAGE;
         }
@@ -76,6 +88,9 @@ public final class GateCommand implements Callable<Integer> {
             HarnessRuntime.clear();
             if (stack != null) {
                 stack.close();
+            }
+            if (distServer != null) {
+                distServer.close();
             }
         }
     }

@@ -25,12 +25,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "where to write the backend variables, keys included (mode 600; default: ${DEFAULT-VALUE})")
     Path envFile;
 
+    @Option(names = "--web-dist", description = "serve this built SPA folder (its own staticwebapp.config.json) instead of the reference SPA")
+    Path webDist;
+
     @Override
     public Integer call() throws Exception {
         EmbeddedStack stack;
         try {
-            stack = EmbeddedStack.start();
-        } catch (ConfigurationException e) {
+            stack = webDist == null ? EmbeddedStack.start() : EmbeddedStack.withWebDist(webDist);
+        } catch (ConfigurationException | dev.engram.simulator.swa.SwaConfigException e) {
             System.err.println("harness: " + e.getMessage());
             return HarnessCli.USAGE;
         }

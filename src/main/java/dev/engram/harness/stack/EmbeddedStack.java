@@ -22,12 +22,12 @@ public final class EmbeddedStack implements AutoCloseable {
     private final ZepSimulator zep;
     private final GatewaySimulator gateway;
     private final VoiceLiveSimulator voiceLive;
-    private final EngramServer engram;
+    private EngramServer engram;
     private final SpaBuild spa;
     private final SwaEmulator web;
     private final Map<String, String> engramEnvironment;
 
-    private EmbeddedStack(Map<String, String> overrides) {
+    private EmbeddedStack(Map<String, String> overrides, java.nio.file.Path webDist) {
         String gatewayKey = randomKey();
         String voiceLiveKey = randomKey();
         zep = ZepSimulator.start();
@@ -54,9 +54,12 @@ public final class EmbeddedStack implements AutoCloseable {
         engramEnvironment = java.util.Collections.unmodifiableMap(env);
         try {
             engram = EngramServer.start(EngramSettings.fromEnvironment(engramEnvironment));
-            spa = SpaBuild.of(SpaBuild.SOURCE, "", engram.url());
-            web = SwaEmulator.start(spa.folder(), engram.url());
+            spa = webDist == null ? SpaBuild.of(SpaBuild.SOURCE, "", engram.url()) : null;
+            web = SwaEmulator.start(webDist == null ? spa.folder() : webDist, engram.url());
         } catch (RuntimeException e) {
+            if (engram != null) {
+                engram.close();
+            }
             voiceLive.close();
             gateway.close();
             zep.close();
@@ -65,12 +68,17 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     public static EmbeddedStack start() {
-        return new EmbeddedStack(Map.of());
+        return new EmbeddedStack(Map.of(), null);
+    }
+
+    /** Serves a built SPA folder (e.g. upstream's {@code dist/}) through the emulator instead of the reference SPA. */
+    public static EmbeddedStack withWebDist(java.nio.file.Path webDist) {
+        return new EmbeddedStack(Map.of(), webDist);
     }
 
     /** Starts with some SOP variables replaced; a {@code null} value unsets one. */
     public static EmbeddedStack start(Map<String, String> overrides) {
-        return new EmbeddedStack(overrides);
+        return new EmbeddedStack(overrides, null);
     }
 
     public Endpoints endpoints() {
@@ -116,7 +124,9 @@ public final class EmbeddedStack implements AutoCloseable {
     @Override
     public void close() {
         web.close();
-        spa.close();
+        if (spa != null) {
+            spa.close();
+        }
         engram.close();
         voiceLive.close();
         gateway.close();

@@ -4,7 +4,6 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.WebSocket;
 import dev.engram.harness.check.Verify;
@@ -155,20 +154,19 @@ public final class WebSteps {
     @When("the user sends {string} from the chat page")
     public void sendsFromChat(String text) {
         Page tab = web.tab();
-        Request request = tab.waitForRequest(r -> r.url().contains("/api/v1/chat") && "POST".equals(r.method()), () -> {
-            tab.fill("#message", text);
-            tab.click("text=Send");
+        Response response = tab.waitForResponse(r -> r.url().contains("/api/v1/chat") && "POST".equals(r.request().method()), () -> {
+            tab.locator("textarea, input[type='text']").first().fill(text);
+            tab.locator("button:has-text('Send')").first().click();
         });
-        chatSession = Json.MAPPER.valueToTree(Json.MAPPER.convertValue(parse(request.postData()), Object.class)).path("session_id").asText(null);
-        tab.waitForSelector("li.reply");
+        chatSession = parse(response.request().postData()).path("session_id").asText(null);
         web.screenshot("chat", tab);
     }
 
     @Then("the voice socket it opens carries the same session id as the chat")
     public void voiceCarriesChatSession() {
         Page tab = web.tab();
-        tab.click("text=Voice Interaction");
-        WebSocket socket = tab.waitForWebSocket(() -> tab.click("#connect"));
+        tab.locator("button:has-text('Voice Interaction')").first().click();
+        WebSocket socket = tab.waitForWebSocket(() -> tab.locator("button:has-text('Connect')").first().click());
         String url = socket.url();
         web.screenshot("voice", tab);
         String tabSession = sessionId(tab);
@@ -194,7 +192,7 @@ public final class WebSteps {
     public void usesWss() {
         Page tab = web.newTab();
         tab.navigate(url() + "/voice");
-        WebSocket socket = tab.waitForWebSocket(() -> tab.click("#connect"));
+        WebSocket socket = tab.waitForWebSocket(() -> tab.locator("button:has-text('Connect')").first().click());
         verify.that(socket.url().startsWith("wss://"), "https becomes wss", "a wss:// socket URL", socket.url());
     }
 
