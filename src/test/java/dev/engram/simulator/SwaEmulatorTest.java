@@ -30,7 +30,7 @@ class SwaEmulatorTest {
             assertEquals(404, Http.get(web.url() + "/staticwebapp.config.json").status());
             assertTrue(Http.get(web.url() + "/assets/app.js").raw().headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
             Http.Reply proxied = Http.get(web.url() + "/api/__admin/calls");
-            assertTrue(proxied.status() >= 400 && proxied.body().startsWith("{") && !proxied.body().contains("logo"),
+            assertTrue(proxied.status() >= 400 && !proxied.body().contains("logo"),
                     "reached the API (which has no such GET), not the SPA fallback: " + proxied.status() + " " + proxied.body());
             assertEquals(405, Http.post(web.url() + "/index.html", "{}").status());
         }
