@@ -220,8 +220,8 @@ final class VoiceConversation {
         }
         LOG.warn("voice session {} ends: {}", sessionId, reason);
         error(reason);
+        end(); // counted out before the client can see the close
         client.close(1011, reason.length() > 120 ? reason.substring(0, 120) : reason);
-        end();
     }
 
     /** The socket closed, whichever side closed it: release the VoiceLive session once. */

@@ -27,6 +27,7 @@ public record GateVerdict(
     public record Finding(String scenario, String location, List<String> sop, String message) {}
 
     public static GateVerdict decide(String environment, String target, List<ScenarioResult> results) {
+        GateRules gate = GateRules.forEnvironment(environment);
         Map<String, Integer> counts = new TreeMap<>();
         results.forEach(r -> counts.merge(r.verdict().toLowerCase().replace('-', '_'), 1, Integer::sum));
         counts.put("total", results.size());
@@ -35,11 +36,24 @@ public record GateVerdict(
                 .filter(r -> List.of("UNDEFINED", "PENDING", "AMBIGUOUS", "SKIPPED", "UNUSED").contains(r.verdict())).count();
 
         List<Rule> rules = new ArrayList<>();
-        rules.add(new Rule("scenarios-ran", !results.isEmpty(),
-                results.size() + " scenario(s) ran; a run filtered down to nothing cannot pass"));
-        rules.add(new Rule("no-sop-failures", failed == 0, failed + " scenario(s) failed an SOP requirement"));
-        rules.add(new Rule("no-undefined-pending-or-skipped", unfinished == 0,
+        gate.minScenarios().forEach((area, minimum) -> {
+            long ran = area.equals("total") ? results.size()
+                    : results.stream().filter(r -> r.tags().contains("@" + area)).count();
+            rules.add(new Rule("min-scenarios-" + area, ran >= minimum,
+                    ran + " " + (area.equals("total") ? "" : "@" + area + " ") + "scenario(s) ran, at least " + minimum
+                            + " required in " + environment + "; a run filtered down to nothing cannot pass"));
+        });
+        if (gate.maxFailures() == null) {
+            rules.add(new Rule("sop-failures", true, failed + " scenario(s) failed an SOP requirement; reported but allowed in " + environment));
+        } else {
+            rules.add(new Rule("sop-failures", failed <= gate.maxFailures(), failed + " scenario(s) failed an SOP requirement, "
+                    + gate.maxFailures() + " allowed in " + environment));
+        }
+        rules.add(new Rule("no-undefined-pending-or-skipped", !gate.failOnUnfinished() || unfinished == 0,
                 unfinished + " scenario(s) undefined, pending, ambiguous or skipped"));
+        rules.add(new Rule("no-pass-on-retry", true, gate.allowRetried()
+                ? "scenarios that pass on a retry count as passed in " + environment + " (this harness does not retry)"
+                : "no scenario may pass only on a retry in " + environment + "; this harness does not retry, so none did"));
         rules.add(new Rule("non-strict-reported-only", true,
                 counts.getOrDefault("non_strict", 0) + " NON-STRICT finding(s), reported without failing the gate"));
 
