@@ -22,7 +22,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import dev.engram.harness.signoff.Attestation;
+import dev.engram.harness.signoff.Attestations;
+import dev.engram.harness.signoff.RequirementCatalogue;
+import dev.engram.harness.signoff.SignoffRun;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +45,17 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--web", description = "Static Web App URL (default: ENGRAM_<ENV>_WEB_URL)")
     String web;
 
+    @Option(names = "--local", description = "rehearse --env on the embedded stack instead of a deployed target")
+    boolean local;
+
     @Option(names = "--web-dist", description = "a built SPA folder (e.g. upstream's dist/) to serve through the Static Web Apps emulator, with /api pointed at the API")
     Path webDist;
+
+    @Option(names = "--suite", description = "all, smoke, api, voice or chat (the SOP's e2e-tests.yml test_suite)")
+    String suite;
+
+    @Option(names = "--attestations", description = "manual UAT attestations (default: uat-attestations.yaml when present)")
+    Path attestations;
 
     @Option(names = "--tags", description = "extra tag filter, Cucumber (@a and not @b) or JUnit (a & !b) syntax")
     String tags;
@@ -57,8 +71,18 @@ public final class GateCommand implements Callable<Integer> {
         Target target;
         EmbeddedStack stack = null;
         SwaEmulator distServer = null;
+        List<Attestation> attested;
+        String suiteTags;
         try {
-            Optional<Target> deployed = new TargetResolver(System.getenv()).deployed(environment, api, web);
+            attested = SignoffRun.attestations(attestations, RequirementCatalogue.load());
+            suiteTags = Suites.tags(suite);
+        } catch (Attestations.AttestationException | IllegalArgumentException e) {
+            System.err.println("harness: " + e.getMessage());
+            return HarnessCli.USAGE;
+        }
+        try {
+            Optional<Target> deployed = local ? Optional.empty() : new TargetResolver(System.getenv()).deployed(environment, api, web);
+            Environments.require(environment);
             if (deployed.isPresent()) {
                 target = deployed.get();
                 probe(target.api());
@@ -76,14 +100,19 @@ public final class GateCommand implements Callable<Integer> {
             return HarnessCli.USAGE;
         }
         try {
-            String expression = Environments.tagExpression(environment, target.embedded(), target.endpoints().web() != null, tags);
+            String expression = Environments.tagExpression(environment, target.embedded(), target.endpoints().web() != null,
+                    Suites.combine(suiteTags, tags));
             Path folder = ReportFolders.newRun(reports, environment);
             RunContext.begin(folder.getFileName().toString(), expression);
             HarnessRuntime.install(target, stack);
             System.out.println("Gate " + environment + " against " + target.api() + (target.embedded() ? " (embedded stack)" : ""));
             long found = FeatureRun.run(features, folder, expression);
             ReportFolders.markLatest(reports, environment, folder);
-            return report(folder, found);
+            int exit = report(folder, found);
+            if (Files.exists(folder.resolve("run-meta.json"))) {
+                SignoffCommand.print(SignoffRun.render(folder, attested, null, true), folder);
+            }
+            return exit;
         } finally {
             HarnessRuntime.clear();
             if (stack != null) {

@@ -3,10 +3,10 @@ package dev.engram.harness.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./harness}: gate, serve. Exit codes: 0 pass, 1 fail, 2 usage or configuration error. */
+/** {@code ./harness}: gate, serve, signoff. Exit codes: 0 pass, 1 fail, 2 usage or configuration error. */
 @Command(name = "harness", mixinStandardHelpOptions = true, version = "engram-conformance-harness 0.1.0",
         description = "Executable proof of the Engram VoiceLive & Chat SOP.",
-        subcommands = {GateCommand.class, ServeCommand.class})
+        subcommands = {GateCommand.class, ServeCommand.class, SignoffCommand.class})
 public final class HarnessCli implements Runnable {
     public static final int PASS = 0;
     public static final int FAIL = 1;

@@ -12,6 +12,7 @@ import java.util.TreeMap;
  */
 public record GateVerdict(
         String verdict,
+        @JsonProperty("decided_by") String decidedBy,
         String environment,
         String target,
         Map<String, Integer> counts,
@@ -58,7 +59,8 @@ public record GateVerdict(
                 counts.getOrDefault("non_strict", 0) + " NON-STRICT finding(s), reported without failing the gate"));
 
         boolean pass = rules.stream().allMatch(Rule::passed);
-        return new GateVerdict(pass ? PASS : FAIL, environment, target, counts, rules,
+        String decidedBy = rules.stream().filter(r -> !r.passed()).map(Rule::rule).findFirst().orElse("all rules passed");
+        return new GateVerdict(pass ? PASS : FAIL, decidedBy, environment, target, counts, rules,
                 findings(results, ScenarioResult.FAILED), findings(results, ScenarioResult.NON_STRICT));
     }
 

@@ -68,9 +68,19 @@ public final class ResultsPlugin implements ConcurrentEventListener {
         meta.put("harness_version", ResultsPlugin.class.getPackage().getImplementationVersion() == null
                 ? "dev" : ResultsPlugin.class.getPackage().getImplementationVersion());
         meta.put("java", System.getProperty("java.version"));
+        meta.put("version_under_test", versionOf(target.api()));
         meta.put("scenarios", results.size());
         meta.put("verdict", verdict.verdict());
         write("run-meta.json", pretty(meta), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /** What the target's /health says its version is; "unknown" when it does not say. */
+    private static String versionOf(String api) {
+        try {
+            return dev.engram.harness.client.Http.get(api + "/health").json().path("version").asText("unknown");
+        } catch (RuntimeException | AssertionError e) {
+            return "unknown";
+        }
     }
 
     static ScenarioResult toResult(TestCase testCase, Result result) {

@@ -1,0 +1,28 @@
+package dev.engram.harness.cli;
+
+import java.util.Map;
+
+/** The SOP's {@code test_suite} names (e2e-tests.yml) as tag expressions. */
+final class Suites {
+    private static final Map<String, String> TAGS = Map.of("all", "", "smoke", "@smoke", "api", "@api", "voice", "@voice", "chat", "@chat");
+
+    private Suites() {}
+
+    static String tags(String suite) {
+        if (suite == null) {
+            return "";
+        }
+        String tags = TAGS.get(suite);
+        if (tags == null) {
+            throw new IllegalArgumentException("unknown --suite '" + suite + "'; choose one of all, smoke, api, voice, chat");
+        }
+        return tags;
+    }
+
+    static String combine(String suiteTags, String userTags) {
+        if (suiteTags.isBlank()) {
+            return userTags;
+        }
+        return userTags == null || userTags.isBlank() ? suiteTags : "(" + suiteTags + ") and (" + userTags + ")";
+    }
+}
