@@ -141,7 +141,7 @@ public final class GateCommand implements Callable<Integer> {
     }
 
     /** A target that does not answer at all is a configuration problem (exit 2), not a failed gate. */
-    private static void probe(String api) {
+    static void probe(String api) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
             client.send(HttpRequest.newBuilder(URI.create(api + "/health")).timeout(Duration.ofSeconds(10)).GET().build(),

@@ -1,0 +1,47 @@
+package dev.engram.load;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * Chat and voice load on one Engram, shaped by a profile (smoke, baseline, spike, soak), asserted against the SOP 6.6
+ * thresholds and the harness's voice metrics. Injector health: the chat requests delivered must reach the intended
+ * count, so an overloaded injector cannot pass silently.
+ */
+public class EngramLoadSimulation extends Simulation {
+    private final LoadTarget target = LoadTarget.fromSystemProperties();
+    private final Thresholds limits = Thresholds.load();
+    private final LoadProfile profile = target.profile();
+
+    private final HttpProtocolBuilder protocol = withToken(http.baseUrl(target.api()).wsBaseUrl(target.ws())
+            .acceptHeader("application/json").contentTypeHeader("application/json").shareConnections());
+
+    {
+        long intendedChats = Math.round(profile.chatUsersPerSecond() * profile.durationSeconds());
+        setUp(
+                scenario("chat users").exec(Journeys.newUser()).exec(Journeys.chat())
+                        .injectOpen(constantUsersPerSec(profile.chatUsersPerSecond()).during(profile.durationSeconds())),
+                scenario("voice users").exec(Journeys.newUser()).exec(Journeys.talk(profile.voiceTurns()))
+                        .injectOpen(rampUsers(profile.voiceSessions()).during(profile.voiceRampSeconds())),
+                scenario("chat and voice in one session").exec(Journeys.newUser()).exec(Journeys.mixed())
+                        .injectOpen(atOnceUsers(1)))
+                .protocols(protocol)
+                .assertions(
+                        details("chat").responseTime().percentile(95.0).lt(limits.chatP95Ms()),
+                        details("voice").failedRequests().percent().lt(limits.voiceErrorRatePercent()),
+                        details("voice", "voice: transcript lag").responseTime().percentile(95.0).lt(limits.voiceTranscriptLagP95Ms()),
+                        details("voice", "voice: first audio").responseTime().percentile(95.0).lt(limits.voiceFirstAudioP95Ms()),
+                        details("chat", "chat: send").allRequests().count().gte((long) Math.floor(intendedChats * limits.deliveredRateMinFraction())));
+    }
+
+    private HttpProtocolBuilder withToken(HttpProtocolBuilder builder) {
+        return target.token() == null ? builder : builder.authorizationHeader("Bearer " + target.token());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.engram.load;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.foreach;
+
+import dev.engram.audio.FixtureRegistry;
+import dev.engram.audio.Pcm16;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import io.gatling.javaapi.core.ChainBuilder;
+
+/** User journeys, the middle layer: chatting, talking (real-time paced frames, several turns), and both in one session. */
+final class Journeys {
+    /** 4096 samples at 24 kHz, as the browser sends them. */
+    static final int FRAME_SAMPLES = 4096;
+    static final Duration FRAME_TIME = Duration.ofNanos(FRAME_SAMPLES * 1_000_000_000L / Pcm16.RATE);
+
+    private static final List<String> AGENTS = List.of("elena", "marcus", "sage");
+    private static final List<String> QUESTIONS = List.of("What is the capital of France?", "Analyze requirements for CRM migration", "Hello");
+
+    private Journeys() {}
+
+    static ChainBuilder newUser() {
+        return exec(session -> session
+                .set("session_id", "session-" + System.currentTimeMillis() + "-" + Long.toString(ThreadLocalRandom.current().nextLong(78364164096L, 2821109907455L), 36))
+                .set("agent", AGENTS.get(ThreadLocalRandom.current().nextInt(AGENTS.size())))
+                .set("question", QUESTIONS.get(ThreadLocalRandom.current().nextInt(QUESTIONS.size()))));
+    }
+
+    static ChainBuilder chat() {
+        return group("chat").on(exec(Endpoints.chat("chat: send")));
+    }
+
+    /** Connect, then {@code turns} spoken turns, then hang up. */
+    static ChainBuilder talk(int turns) {
+        List<String> frames = frames("capital-of-france");
+        String silence = Base64.getEncoder().encodeToString(Pcm16.silence(1200).toBytes());
+        return group("voice").on(
+                exec(Endpoints.connectVoice())
+                        .exec(repeat(turns).on(
+                                foreach(frames, "frame").on(exec(Endpoints.frame("#{frame}")).pause(FRAME_TIME))
+                                        .exec(Endpoints.endOfUtterance(silence))
+                                        .pause(Duration.ofMillis(500))))
+                        .exec(Endpoints.hangUp()));
+    }
+
+    /** What the UI does: chat and voice sharing one session id. */
+    static ChainBuilder mixed() {
+        return exec(chat()).exec(talk(1)).exec(session -> session.set("question", "What did I just ask?")).exec(chat());
+    }
+
+    /** The fixture in browser-sized frames (the last one may be shorter), base64 encoded. */
+    static List<String> frames(String fixture) {
+        byte[] pcm = new FixtureRegistry(Path.of("audio-fixtures")).byId(fixture).audio().toBytes();
+        List<String> out = new ArrayList<>();
+        for (int offset = 0; offset < pcm.length; offset += FRAME_SAMPLES * 2) {
+            out.add(Base64.getEncoder().encodeToString(Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + FRAME_SAMPLES * 2))));
+        }
+        return out;
+    }
+
+    static ChainBuilder thinkTime() {
+        return pause(Duration.ofMillis(200));
+    }
+}

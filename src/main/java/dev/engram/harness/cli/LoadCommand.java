@@ -1,0 +1,107 @@
+package dev.engram.harness.cli;
+
+import dev.engram.harness.client.TargetUnreachable;
+import dev.engram.harness.config.Target;
+import dev.engram.harness.config.TargetResolver;
+import dev.engram.harness.report.ReportFolders;
+import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.load.LoadProfile;
+import dev.engram.reference.ConfigurationException;
+import dev.engram.simulator.support.FaultSwitch;
+import dev.engram.simulator.support.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the Gatling load simulation against the embedded stack or a deployed Engram; the exit code is the verdict. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load-test chat and the voice socket with Gatling; exit 0 when every SOP 6.6 assertion holds, 1 when one fails, 2 for a usage error.")
+public final class LoadCommand implements Callable<Integer> {
+    public static final String SIMULATION = "dev.engram.load.EngramLoadSimulation";
+
+    @Option(names = "--profile", defaultValue = "smoke", description = "smoke, baseline, spike or soak (gatling/data/profiles.json)")
+    String profile;
+
+    @Option(names = "--env", defaultValue = "local", description = "local (embedded stack) or a deployed environment")
+    String environment;
+
+    @Option(names = "--api", description = "API base URL of a deployed Engram (default: ENGRAM_<ENV>_API_URL)")
+    String api;
+
+    @Option(names = "--gateway-fault", description = "embedded stack only: arm a chat gateway fault from simulator/data/faults.json first")
+    String gatewayFault;
+
+    @Option(names = "--reports", defaultValue = "reports", description = "report root (default: ${DEFAULT-VALUE})")
+    Path reports;
+
+    @Override
+    public Integer call() throws Exception {
+        EmbeddedStack stack = null;
+        Target target;
+        try {
+            LoadProfile.named(profile);
+            Optional<Target> deployed = new TargetResolver(System.getenv()).deployed(environment, api, null);
+            if (deployed.isPresent()) {
+                if (gatewayFault != null) {
+                    throw new IllegalArgumentException("--gateway-fault needs the embedded stack (leave out --api)");
+                }
+                target = deployed.get();
+                GateCommand.probe(target.api());
+            } else {
+                stack = EmbeddedStack.start(Map.of("ENGRAM_GATEWAY_TIMEOUT_MS", "10000"));
+                if (gatewayFault != null) {
+                    stack.gateway().faults().arm(FaultSwitch.named(gatewayFault));
+                }
+                target = new Target(environment, stack.endpoints(), true, Optional.empty());
+            }
+        } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable e) {
+            System.err.println("harness: " + e.getMessage());
+            if (stack != null) {
+                stack.close();
+            }
+            return HarnessCli.USAGE;
+        }
+        try {
+            Path folder = ReportFolders.newRun(reports, environment);
+            Path gatling = Files.createDirectories(folder.resolve("gatling"));
+            System.setProperty("engram.load.api", target.api());
+            System.setProperty("engram.load.profile", profile);
+            target.bearerToken().ifPresentOrElse(t -> System.setProperty("engram.load.token", t), () -> System.clearProperty("engram.load.token"));
+            Instant started = Instant.now();
+            int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", SIMULATION,
+                    "--results-folder", gatling.toString(), "--run-description", "engram " + profile + " on " + environment});
+            boolean passed = status == 0;
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("verdict", passed ? "PASS" : "FAIL");
+            summary.put("decided_by", passed ? "all load assertions held" : "a Gatling assertion failed (see the report's assertions)");
+            summary.put("environment", environment);
+            summary.put("target", target.api());
+            summary.put("profile", profile);
+            summary.put("gatling_status", status);
+            summary.put("gateway_fault", gatewayFault);
+            summary.put("started", started.toString());
+            summary.put("finished", Instant.now().toString());
+            summary.put("report", findReport(gatling));
+            Files.writeString(folder.resolve("load.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
+            ReportFolders.markLatest(reports, environment, folder);
+            System.out.println("Load " + profile + " on " + environment + ": " + (passed ? "PASS" : "FAIL") + " -> " + summary.get("report"));
+            return passed ? HarnessCli.PASS : HarnessCli.FAIL;
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
+        }
+    }
+
+    private static String findReport(Path gatling) throws Exception {
+        try (var files = Files.walk(gatling, 2)) {
+            return files.filter(p -> p.getFileName().toString().equals("index.html")).findFirst().map(Path::toString).orElse("(no report written)");
+        }
+    }
+}
