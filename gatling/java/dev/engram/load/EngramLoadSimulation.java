@@ -21,7 +21,7 @@ public class EngramLoadSimulation extends Simulation {
     private final LoadProfile profile = target.profile();
 
     private final HttpProtocolBuilder protocol = withToken(http.baseUrl(target.api()).wsBaseUrl(target.ws())
-            .acceptHeader("application/json").contentTypeHeader("application/json").shareConnections());
+            .acceptHeader("application/json").contentTypeHeader("application/json"));
 
     {
         long intendedChats = Math.round(profile.chatUsersPerSecond() * profile.durationSeconds());

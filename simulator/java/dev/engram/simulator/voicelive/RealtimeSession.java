@@ -177,7 +177,11 @@ final class RealtimeSession implements VoiceActivity.Listener {
         int from = (int) Math.min(all.length, Math.max(0, (speechStartMs - bufferStartMs) * Pcm16.BYTES_PER_MS));
         int to = (int) Math.min(all.length, Math.max(from, (audioEndMs - bufferStartMs) * Pcm16.BYTES_PER_MS));
         byte[] utterance = java.util.Arrays.copyOfRange(all, from - from % 2, to - to % 2);
-        resetBuffer();
+        // keep what arrived after the stop point (the rest of the frame being analysed), so later offsets stay aligned
+        int keepFrom = (int) Math.min(all.length, (vad.receivedMs() - bufferStartMs) * Pcm16.BYTES_PER_MS);
+        buffer.reset();
+        buffer.write(all, keepFrom, all.length - keepFrom);
+        bufferStartMs = vad.receivedMs();
         commitUtterance(speechItemId, utterance);
         if (session.path("turn_detection").path("create_response").asBoolean(true)) {
             startResponse(Json.object());

@@ -111,6 +111,20 @@ class VoiceLiveTurnTest {
     }
 
     @Test
+    void aSecondTurnAfterALongSilenceFrameIsStillRecognised() throws Exception {
+        connect();
+        Files.copy(Path.of("audio-fixtures/en-US/hello.wav"), fixtures.resolve("hello.wav"));
+        Files.copy(Path.of("audio-fixtures/en-US/hello.json"), fixtures.resolve("hello.json"));
+        Pcm16 hello = new FixtureRegistry(Path.of("audio-fixtures")).byId("hello").audio();
+        for (int turn = 0; turn < 2; turn++) {
+            stream(hello, 8192);
+            stream(Pcm16.silence(1200), Pcm16.BYTES_PER_MS * 1200); // one long frame: the VAD stops inside it
+            assertEquals("Hello", next("conversation.item.input_audio_transcription.completed").path("transcript").asText(), "turn " + (turn + 1));
+            next("response.done");
+        }
+    }
+
+    @Test
     void unrecognisedAudioFailsTranscription() throws Exception {
         connect();
         stream(new FixtureRegistry(Path.of("audio-fixtures")).byId("noise").audio().append(Pcm16.silence(900)), 4800);
