@@ -47,7 +47,7 @@ Feature: SOP 5.5 UAT voice test cases
     Given the VoiceLive simulator paces like "realistic"
     And the user opens a voice session
     When the user says "crm-migration"
-    Then the assistant answers with speech
+    Then the assistant starts answering with speech
     When the user says "hello"
     Then VoiceLive ended a response as cancelled because "turn_detected"
     And the user's speech is transcribed

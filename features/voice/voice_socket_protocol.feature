@@ -42,7 +42,7 @@ Feature: SOP 10.2 voice WebSocket protocol
   Scenario: A cancel message cancels the response in VoiceLive
     Given the VoiceLive simulator paces like "realistic"
     When the user says "crm-migration"
-    Then the assistant answers with speech
+    Then the assistant starts answering with speech
     When the user cancels the response
     Then VoiceLive ended a response as cancelled because "client_cancelled"
 

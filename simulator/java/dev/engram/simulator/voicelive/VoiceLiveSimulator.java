@@ -6,11 +6,10 @@ import dev.engram.audio.Voices;
 import dev.engram.simulator.gateway.AnswerBook;
 import dev.engram.simulator.support.Json;
 import dev.engram.simulator.support.LoopbackServer;
+import dev.engram.simulator.support.UpgradeRefusal;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.javalin.websocket.WsConfig;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -139,22 +138,11 @@ public final class VoiceLiveSimulator implements AutoCloseable {
         config.routes.get("/__admin/sessions", ctx -> ctx.json(Map.of("open", sessions.size(), "opened", opened.get())));
     }
 
-    /**
-     * Javalin drops the body of an error raised before an upgrade, so a refusal is written and committed here,
-     * then the upgrade is abandoned.
-     */
-    private void checkHandshake(Context ctx) throws IOException {
+    private void checkHandshake(Context ctx) {
         try {
             handshake.check(ctx);
         } catch (HandshakeRefused e) {
-            var response = ctx.res();
-            response.setStatus(e.status());
-            response.setContentType("application/json");
-            response.setHeader("Sec-WebSocket-Protocol", null);
-            response.getOutputStream().write(Json.write(Map.of("error", Map.of("code", e.code(), "message", e.getMessage())))
-                    .getBytes(StandardCharsets.UTF_8));
-            response.flushBuffer();
-            throw new HttpResponseException(e.status(), e.getMessage());
+            throw UpgradeRefusal.refuse(ctx, e.status(), Map.of("error", Map.of("code", e.code(), "message", e.getMessage())));
         }
     }
 

@@ -13,6 +13,6 @@ public interface Authenticator {
     Authenticator NONE = ctx -> Principal.ANONYMOUS;
 
     static Authenticator forSettings(EngramSettings settings) {
-        return settings.authRequired() ? new BearerAuthenticator(settings.environment()) : NONE;
+        return settings.authRequired() ? new BearerAuthenticator(settings.environment(), settings.entra()) : NONE;
     }
 }

@@ -65,7 +65,11 @@ public final class EngramServer implements AutoCloseable {
         config.routes.get("/api/v1/voice/status", this::voiceStatus);
         config.routes.get("/api/v1/voice/config/{agent}", this::voiceConfig);
         voice.routes(config);
-        config.routes.post("/api/v1/chat", ctx -> ctx.json(chat.chat(authenticator.authenticate(ctx), ChatRequest.parse(ctx.body(), agents))));
+        config.routes.post("/api/v1/chat", ctx -> {
+            Principal principal = authenticator.authenticate(ctx);
+            Permissions.require(principal, Permissions.CHAT);
+            ctx.json(chat.chat(principal, ChatRequest.parse(ctx.body(), agents)));
+        });
         config.routes.exception(ApiError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             ctx.status(e.status()).json(e.body());

@@ -35,6 +35,7 @@ public record EngramSettings(
         Optional<String> zepKey,
         boolean auditLogEnabled,
         int dataRetentionDays,
+        Optional<EntraSettings> entra,
         Duration gatewayTimeout,
         Duration zepTimeout,
         String version) {
@@ -72,6 +73,7 @@ public record EngramSettings(
                 vars.text("ZEP_API_KEY"),
                 vars.bool("AUDIT_LOG_ENABLED", false),
                 vars.integer("DATA_RETENTION_DAYS", 90, 1),
+                EntraSettings.from(vars),
                 Duration.ofMillis(vars.integer("ENGRAM_GATEWAY_TIMEOUT_MS", 30_000, 100)),
                 Duration.ofMillis(vars.integer("ENGRAM_ZEP_TIMEOUT_MS", 1_500, 50)),
                 vars.text("ENGRAM_VERSION", "0.1.0"));

@@ -41,7 +41,16 @@ final class VoiceSockets implements AutoCloseable {
 
     void routes(JavalinConfig config) {
         config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(VoiceConversation.MAX_MESSAGE_CHARS * 4L));
-        config.routes.wsBeforeUpgrade(PATH, ctx -> ctx.attribute(PRINCIPAL, authenticator.authenticate(ctx)));
+        config.routes.wsBeforeUpgrade(PATH, ctx -> {
+            try {
+                Principal principal = authenticator.authenticate(ctx);
+                Permissions.require(principal, Permissions.VOICE);
+                ctx.attribute(PRINCIPAL, principal);
+            } catch (ApiError e) {
+                e.headers().forEach(ctx::header);
+                throw dev.engram.simulator.support.UpgradeRefusal.refuse(ctx, e.status(), e.body());
+            }
+        });
         config.routes.ws(PATH, this::socket);
     }
 

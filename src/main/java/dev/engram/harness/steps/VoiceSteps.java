@@ -119,6 +119,11 @@ public final class VoiceSteps {
         scenario.attach("assistant transcript", complete.path("text").asText());
     }
 
+    @Then("the assistant starts answering with speech")
+    public void startsAnswering() {
+        awaitOrFail(m -> m.path("type").asText().equals("audio"), "answer audio", "{\"type\": \"audio\", \"format\": \"audio/pcm16\"}");
+    }
+
     @Then("the assistant's answer mentions {string}")
     public void answerMentions(String text) {
         JsonNode complete = awaitOrFail(m -> isTranscription(m, "complete", "assistant"), "the assistant's answer", "an assistant answer");
