@@ -33,12 +33,22 @@ public final class SpaBuild implements AutoCloseable {
                     }
                 }
             }
-            Files.createDirectories(out.resolve("assets"));
-            Files.writeString(out.resolve("assets/config.js"), "window.ENGRAM_CONFIG = {\"VITE_API_URL\": " + quote(apiUrl)
-                    + ", \"VITE_WS_URL\": " + quote(wsUrl) + "};\n");
-            return new SpaBuild(out);
+            SpaBuild build = new SpaBuild(out);
+            build.configure(apiUrl, wsUrl);
+            return build;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the reference SPA from " + source, e);
+        }
+    }
+
+    /** (Re)writes the build-time variables, e.g. once the API's address is known. */
+    public void configure(String apiUrl, String wsUrl) {
+        try {
+            Files.createDirectories(output.resolve("assets"));
+            Files.writeString(output.resolve("assets/config.js"), "window.ENGRAM_CONFIG = {\"VITE_API_URL\": " + quote(apiUrl)
+                    + ", \"VITE_WS_URL\": " + quote(wsUrl) + "};\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the SPA's config.js", e);
         }
     }
 

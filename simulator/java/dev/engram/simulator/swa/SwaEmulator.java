@@ -29,17 +29,17 @@ public final class SwaEmulator implements AutoCloseable {
             "upgrade", "keep-alive", "te", "trailer", "proxy-authorization", "expect");
 
     private final Path folder;
-    private final String api;
+    private final java.util.function.Supplier<String> api;
     private final SwaRouter router;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LoopbackServer server;
 
-    private SwaEmulator(Path folder, String api) {
+    private SwaEmulator(Path folder, java.util.function.Supplier<String> api) {
         this.folder = folder.toAbsolutePath().normalize();
         if (!Files.isDirectory(this.folder)) {
             throw new SwaConfigException("the SPA folder " + folder + " does not exist");
         }
-        this.api = api == null ? null : api.replaceAll("/+$", "");
+        this.api = api;
         this.router = new SwaRouter(SwaConfig.load(this.folder), this::fileExists);
         Handler handler = this::handle;
         this.server = LoopbackServer.start("static web apps emulator", 0, config -> {
@@ -60,6 +60,11 @@ public final class SwaEmulator implements AutoCloseable {
 
     /** Serves {@code folder} with its own config; {@code api} receives {@code /api/*} (null: 502 for the API). */
     public static SwaEmulator start(Path folder, String api) {
+        return new SwaEmulator(folder, () -> api);
+    }
+
+    /** For a stack that starts its API after the web app (so the API's CORS can name the web origin). */
+    public static SwaEmulator start(Path folder, java.util.function.Supplier<String> api) {
         return new SwaEmulator(folder, api);
     }
 
@@ -103,6 +108,7 @@ public final class SwaEmulator implements AutoCloseable {
     }
 
     private void proxy(Context ctx, String pathAndQuery) {
+        String api = this.api.get() == null ? null : this.api.get().replaceAll("/+$", "");
         if (api == null) {
             ctx.status(502).json(Map.of("error", "no_api", "detail", "this Static Web App has no API linked for " + pathAndQuery));
             return;

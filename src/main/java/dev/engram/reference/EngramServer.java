@@ -65,6 +65,11 @@ public final class EngramServer implements AutoCloseable {
         config.routes.get("/api/v1/voice/status", this::voiceStatus);
         config.routes.get("/api/v1/voice/config/{agent}", this::voiceConfig);
         voice.routes(config);
+        if (settings.debug()) {
+            // debug-only surfaces, as FastAPI serves them in development; off everywhere else (SOP 6.7)
+            config.routes.get("/openapi.json", ctx -> ctx.json(Map.of("openapi", "3.1.0", "info", Map.of("title", "Engram", "version", settings.version()))));
+            config.routes.get("/docs", ctx -> ctx.html("<!doctype html><title>Engram API docs</title><p>See /openapi.json</p>"));
+        }
         config.routes.post("/api/v1/chat", ctx -> {
             Principal principal = authenticator.authenticate(ctx);
             Permissions.require(principal, Permissions.CHAT);

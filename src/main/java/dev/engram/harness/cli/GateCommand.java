@@ -45,8 +45,11 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--web", description = "Static Web App URL (default: ENGRAM_<ENV>_WEB_URL)")
     String web;
 
-    @Option(names = "--local", description = "rehearse --env on the embedded stack instead of a deployed target")
+    @Option(names = "--local", description = "rehearse --env on the embedded stack, configured with that environment's SOP variables")
     boolean local;
+
+    @Option(names = "--stack-as", description = "with --local: configure the stack as this environment while applying --env's rules")
+    String stackAs;
 
     @Option(names = "--web-dist", description = "a built SPA folder (e.g. upstream's dist/) to serve through the Static Web Apps emulator, with /api pointed at the API")
     Path webDist;
@@ -92,8 +95,8 @@ public final class GateCommand implements Callable<Integer> {
                             false, target.bearerToken());
                 }
             } else {
-                stack = webDist == null ? EmbeddedStack.start() : EmbeddedStack.withWebDist(webDist);
-                target = new Target(environment, stack.endpoints(), true, Optional.empty());
+                stack = EmbeddedStack.rehearsing(stackAs != null ? Environments.require(stackAs) : environment, webDist);
+                target = new Target(environment, stack.endpoints(), true, stack.harnessToken());
             }
         } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable | SwaConfigException e) {
             System.err.println("harness: " + e.getMessage());

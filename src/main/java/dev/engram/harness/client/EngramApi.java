@@ -34,6 +34,18 @@ public final class EngramApi {
         return call("POST", path, spec -> spec.contentType("application/json").body(body).post(path), false);
     }
 
+    public ApiResponse postJsonWithToken(String path, String body, String token) {
+        return call("POST", path, spec -> spec.header(new Header("Authorization", "Bearer " + token))
+                .contentType("application/json").body(body).post(path), false);
+    }
+
+    /** A CORS preflight as a browser on {@code origin} sends it. */
+    public ApiResponse preflight(String path, String origin) {
+        return call("OPTIONS", path, spec -> spec.header(new Header("Origin", origin))
+                .header(new Header("Access-Control-Request-Method", "POST"))
+                .header(new Header("Access-Control-Request-Headers", "authorization,content-type")).options(path), false);
+    }
+
     public ApiResponse request(String method, String path) {
         return call(method, path, spec -> spec.request(method, path), true);
     }

@@ -1,0 +1,51 @@
+package dev.engram.harness.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.engram.harness.signoff.RequirementCatalogue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** One SOP environment's expectations and rehearsal variables, from {@code sop/environments.yaml}. */
+public record EnvironmentProfile(
+        @JsonProperty("auth_model") String authModel,
+        Map<String, String> variables,
+        @JsonProperty("managed_identity") boolean managedIdentity,
+        @JsonProperty("audit_logging") boolean auditLogging,
+        @JsonProperty("cors_exact_origin") boolean corsExactOrigin,
+        String scale,
+        @JsonProperty("harness_identity") String harnessIdentity) {
+
+    private static final Map<String, EnvironmentProfile> ALL = load();
+
+    public static EnvironmentProfile of(String environment) {
+        EnvironmentProfile profile = ALL.get(Environments.require(environment));
+        if (profile == null) {
+            throw new IllegalArgumentException("sop/environments.yaml has no profile for " + environment);
+        }
+        return profile;
+    }
+
+    /** The value the reference server reports as {@code environment} in /health. */
+    public String engramEnvironment() {
+        return variables.get("ENVIRONMENT");
+    }
+
+    public boolean authRequired() {
+        return Boolean.parseBoolean(variables.get("AUTH_REQUIRED"));
+    }
+
+    public boolean needsEntra() {
+        return harnessIdentity.equals("service-principal") || harnessIdentity.endsWith("-user");
+    }
+
+    private static Map<String, EnvironmentProfile> load() {
+        try (InputStream in = EnvironmentProfile.class.getClassLoader().getResourceAsStream("sop/environments.yaml")) {
+            return RequirementCatalogue.YAML.readValue(in, new TypeReference<Map<String, EnvironmentProfile>>() {});
+        } catch (IOException e) {
+            throw new UncheckedIOException("sop/environments.yaml is unreadable", e);
+        }
+    }
+}
