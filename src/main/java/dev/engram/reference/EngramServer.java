@@ -58,8 +58,13 @@ public final class EngramServer implements AutoCloseable {
 
     private void routes(JavalinConfig config) {
         config.router.ignoreTrailingSlashes = true;
-        config.routes.before(cors::decorate);
-        config.routes.options("/*", cors::preflight);
+        config.routes.before(ctx -> {
+            cors.decorate(ctx);
+            if (ctx.method() == io.javalin.http.HandlerType.OPTIONS) {
+                cors.preflight(ctx);
+                ctx.skipRemainingHandlers(); // no OPTIONS route, so unknown paths stay 404 and wrong methods 405
+            }
+        });
         config.routes.get("/health", this::health);
         config.routes.get("/api/v1/agents", ctx -> ctx.json(agents.all().stream().map(this::agentJson).toList()));
         config.routes.get("/api/v1/voice/status", this::voiceStatus);

@@ -39,7 +39,7 @@ class SwaEmulatorTest {
     @Test
     void refusesAMalformedConfigNamingTheProblem(@TempDir Path dist) throws Exception {
         Files.writeString(dist.resolve("staticwebapp.config.json"), "{\"navigationFallback\": {\"exclude\": [\"/a\"]}}");
-        SwaConfigException e = assertThrows(SwaConfigException.class, () -> SwaEmulator.start(dist, null));
+        SwaConfigException e = assertThrows(SwaConfigException.class, () -> SwaEmulator.start(dist, (String) null));
         assertTrue(e.getMessage().contains("navigationFallback.rewrite"), e.getMessage());
     }
 }
