@@ -33,6 +33,7 @@ Feature: SOP 7 environment comparison matrix, and each environment's hardening (
   @sop:1.1 @env:prod @web
   Scenario: Production CORS allows exactly the SWA origin, never a wildcard
     Then a CORS preflight from the web app's origin is allowed for exactly that origin
+    And a CORS preflight from "http://localhost:5173" is refused
 
   @sop:6.7
   Scenario: Error bodies carry no stack traces and no secrets

@@ -43,6 +43,15 @@ class GateCommandTest {
     }
 
     @Test
+    void aStagingConfiguredStackFailsTheProdGateOnItsAuthModel() throws Exception {
+        int exit = HarnessCli.run("gate", "--env", "prod", "--local", "--stack-as", "staging", "--tags", "@sop:7",
+                "--reports", reports.toString());
+        assertEquals(HarnessCli.FAIL, exit);
+        String results = Files.readString(reports.resolve("prod/latest/results.jsonl"));
+        assertTrue(results.contains("Missing token") && results.contains("\"verdict\":\"FAILED\""), results);
+    }
+
+    @Test
     void anUnreachableTargetIsAUsageErrorNamingTheUrl() throws Exception {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -48,7 +48,12 @@ public final class EnvironmentSteps {
 
     @When("a UAT user who signed in without MFA asks for a chat")
     public void withoutMfa() {
-        String token = HarnessRuntime.stack().userToken("uat.tester1@engramtest.onmicrosoft.com");
+        var stack = HarnessRuntime.stack();
+        verify.that(stack.entra().isPresent(), "auth model: " + profile().authModel(),
+                "Entra ID sign-in, so that MFA can be enforced (SOP 6.3)",
+                "the stack is configured as " + stack.environment() + ", whose auth model is "
+                        + EnvironmentProfile.of(stack.environment()).authModel() + " (no Entra ID)");
+        String token = stack.userToken("uat.tester1@engramtest.onmicrosoft.com");
         api.record(api.api().postJsonWithToken("/api/v1/chat", ASK, token));
     }
 
