@@ -36,9 +36,26 @@ public record EngramSettings(
         boolean auditLogEnabled,
         int dataRetentionDays,
         Optional<EntraSettings> entra,
+        Optional<ServicePrincipal> servicePrincipal,
         Duration gatewayTimeout,
         Duration zepTimeout,
         String version) {
+
+    /** SOP 4.3's service principal (AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID), plus AZURE_AUTHORITY_HOST. */
+    public record ServicePrincipal(String clientId, String clientSecret, String tenantId, Optional<String> authorityHost, Optional<String> caBundle) {
+        static Optional<ServicePrincipal> from(EnvVars vars) {
+            if (vars.text("AZURE_CLIENT_ID").isEmpty() || vars.text("AZURE_CLIENT_SECRET").isEmpty() || vars.text("AZURE_TENANT_ID").isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ServicePrincipal(vars.text("AZURE_CLIENT_ID").get(), vars.text("AZURE_CLIENT_SECRET").get(),
+                    vars.text("AZURE_TENANT_ID").get(), vars.text("AZURE_AUTHORITY_HOST"), vars.text("REQUESTS_CA_BUNDLE")));
+        }
+
+        @Override
+        public String toString() {
+            return "ServicePrincipal[" + clientId + "]"; // never the secret
+        }
+    }
 
     public static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "test", "uat", "production");
     public static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warning", "error", "critical");
@@ -74,6 +91,7 @@ public record EngramSettings(
                 vars.bool("AUDIT_LOG_ENABLED", false),
                 vars.integer("DATA_RETENTION_DAYS", 90, 1),
                 EntraSettings.from(vars),
+                ServicePrincipal.from(vars),
                 Duration.ofMillis(vars.integer("ENGRAM_GATEWAY_TIMEOUT_MS", 30_000, 100)),
                 Duration.ofMillis(vars.integer("ENGRAM_ZEP_TIMEOUT_MS", 1_500, 50)),
                 vars.text("ENGRAM_VERSION", "0.1.0"));

@@ -36,19 +36,39 @@ final class VoiceLiveConnector {
         if (settings.voiceLiveKeySetButEmpty() && !settings.tokenCredentialAvailable()) {
             return "key must be a string: AZURE_VOICELIVE_KEY is empty; set it, or use Managed Identity auth";
         }
-        if (settings.voiceLiveKey().isEmpty()) {
+        if (settings.voiceLiveKey().isEmpty() && !settings.tokenCredentialAvailable()) {
             return "no VoiceLive credential: set AZURE_VOICELIVE_KEY, or use Managed Identity auth";
         }
         return null;
     }
 
     Mono<VoiceLiveSessionAsyncClient> open() {
-        VoiceLiveAsyncClient client = new VoiceLiveClientBuilder()
+        VoiceLiveClientBuilder builder = new VoiceLiveClientBuilder()
                 .endpoint(settings.voiceLiveEndpoint().orElseThrow().toString())
-                .credential(new KeyCredential(settings.voiceLiveKey().orElseThrow()))
-                .serviceVersion(serviceVersion(settings.voiceLiveApiVersion()))
-                .buildAsyncClient();
+                .serviceVersion(serviceVersion(settings.voiceLiveApiVersion()));
+        if (settings.voiceLiveKey().isPresent()) {
+            builder.credential(new KeyCredential(settings.voiceLiveKey().get()));
+        } else {
+            builder.credential(tokenCredential());
+        }
+        VoiceLiveAsyncClient client = builder.buildAsyncClient();
         return client.startSession(settings.voiceLiveModel());
+    }
+
+    private volatile com.azure.core.credential.TokenCredential credential;
+
+    /**
+     * Token mode (managed identity preferred by the SOP): a service principal when SOP 4.3's AZURE_CLIENT_* are set
+     * (also how a local run signs in against the Entra ID fake), else the managed identity, else DefaultAzureCredential.
+     */
+    private com.azure.core.credential.TokenCredential tokenCredential() {
+        if (credential == null) {
+            credential = settings.servicePrincipal().<com.azure.core.credential.TokenCredential>map(sp ->
+                    dev.engram.harness.client.EntraTokens.servicePrincipal(sp.authorityHost().orElse("https://login.microsoftonline.com"),
+                            sp.tenantId(), sp.clientId(), sp.clientSecret(), sp.caBundle().map(java.io.File::new).orElse(null)))
+                    .orElseGet(() -> new com.azure.identity.DefaultAzureCredentialBuilder().build());
+        }
+        return credential;
     }
 
     static VoiceLiveSessionOptions optionsFor(Agent agent) {

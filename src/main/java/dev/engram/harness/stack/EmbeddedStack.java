@@ -8,6 +8,7 @@ import dev.engram.simulator.entra.EntraIdSimulator;
 import dev.engram.simulator.gateway.GatewaySimulator;
 import dev.engram.simulator.swa.SpaBuild;
 import dev.engram.simulator.swa.SwaEmulator;
+import dev.engram.simulator.voicelive.EntraTokenVerifier;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.simulator.zep.ZepSimulator;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import java.util.Optional;
 public final class EmbeddedStack implements AutoCloseable {
     public static final String DEPLOYMENT = "gpt-5-chat";
     public static final String API_AUDIENCE = "api://engram";
+    public static final String BACKEND_IDENTITY = "engram-backend-mi";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final String environment;
@@ -48,8 +50,9 @@ public final class EmbeddedStack implements AutoCloseable {
         try {
             zep = keep(ZepSimulator.start());
             gateway = keep(GatewaySimulator.start(gatewayKey, DEPLOYMENT));
-            voiceLive = keep(VoiceLiveSimulator.start(voiceLiveKey));
             entra = profile.needsEntra() ? keep(EntraIdSimulator.start()) : null;
+            voiceLive = keep(entra == null ? VoiceLiveSimulator.start(voiceLiveKey)
+                    : VoiceLiveSimulator.options().apiKey(voiceLiveKey).tokens(new EntraTokenVerifier(entra)).start());
             spa = webDist == null ? keep(SpaBuild.of(SpaBuild.SOURCE, "", null)) : null;
             web = keep(SwaEmulator.start(webDist == null ? spa.folder() : webDist, () -> engramUrl));
             Map<String, String> env = new LinkedHashMap<>(profile.variables());
@@ -60,9 +63,16 @@ public final class EmbeddedStack implements AutoCloseable {
             env.put("AZURE_VOICELIVE_ENDPOINT", voiceLive.endpoint());
             env.put("AZURE_VOICELIVE_MODEL", "gpt-realtime");
             env.put("AZURE_VOICELIVE_VOICE", "en-US-Ava:DragonHDLatestNeural");
-            env.put("AZURE_VOICELIVE_KEY", voiceLiveKey);
             env.put("ZEP_API_URL", zep.url());
-            if (entra != null) {
+            if (entra == null) {
+                env.put("AZURE_VOICELIVE_KEY", voiceLiveKey);
+            } else {
+                // SOP 1.1: managed identity for VoiceLive (no key); the backend's identity is a principal of the fake
+                String backend = entra.directory().principal(BACKEND_IDENTITY).orElseThrow().clientId();
+                env.put("AZURE_CLIENT_ID", backend);
+                env.put("AZURE_CLIENT_SECRET", entra.secretOf(backend));
+                env.put("AZURE_TENANT_ID", entra.tenant());
+                env.put("AZURE_AUTHORITY_HOST", entra.authorityHost());
                 env.put("AZURE_AD_TENANT_ID", entra.tenant());
                 env.put("AZURE_AD_AUDIENCE", API_AUDIENCE);
                 env.put("AZURE_AD_AUTHORITY_HOST", entra.authorityHost());
@@ -96,6 +106,11 @@ public final class EmbeddedStack implements AutoCloseable {
     /** Serves a built SPA folder (e.g. upstream's {@code dist/}) through the emulator instead of the reference SPA. */
     public static EmbeddedStack withWebDist(Path webDist) {
         return new EmbeddedStack("local", Map.of(), webDist);
+    }
+
+    /** The stack configured as an environment, with some SOP variables replaced; a {@code null} value unsets one. */
+    public static EmbeddedStack rehearsing(String environment, Map<String, String> overrides) {
+        return new EmbeddedStack(environment, overrides, null);
     }
 
     /** Starts with some SOP variables replaced; a {@code null} value unsets one. */
@@ -140,7 +155,7 @@ public final class EmbeddedStack implements AutoCloseable {
         Map<String, String> vars = new LinkedHashMap<>(engramEnvironment);
         vars.keySet().removeIf(k -> k.startsWith("ENGRAM_"));
         if (!revealSecrets) {
-            vars.replaceAll((k, v) -> k.endsWith("_KEY") ? "<in the env file>" : v);
+            vars.replaceAll((k, v) -> k.endsWith("_KEY") || k.endsWith("_SECRET") ? "<in the env file>" : v);
         }
         return vars;
     }

@@ -1,0 +1,47 @@
+package dev.engram.simulator.voicelive;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.engram.simulator.entra.EntraIdSimulator;
+import java.util.Set;
+
+/**
+ * VoiceLive's bearer-token check against the Entra ID fake: signature by the tenant's keys, issuer, expiry, and an
+ * audience of either AI scope ({@code https://cognitiveservices.azure.com} for the Java SDK, {@code https://ai.azure.com}
+ * for Python); then Azure RBAC: the principal needs "Cognitive Services Speech User", or the handshake gets 401.
+ */
+public final class EntraTokenVerifier implements TokenVerifier {
+    public static final String SPEECH_USER = "Cognitive Services Speech User";
+    private static final Set<String> AUDIENCES = Set.of("https://cognitiveservices.azure.com", "https://ai.azure.com");
+
+    private final EntraIdSimulator entra;
+
+    public EntraTokenVerifier(EntraIdSimulator entra) {
+        this.entra = entra;
+    }
+
+    @Override
+    public void verify(String bearerToken) {
+        JWTClaimsSet claims;
+        try {
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(entra.jwks())));
+            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AUDIENCES,
+                    new JWTClaimsSet.Builder().issuer(entra.issuer()).build(), Set.of("exp"), null));
+            claims = processor.process(bearerToken, null);
+        } catch (Exception e) {
+            throw new HandshakeRefused(401, "401", "Access denied due to invalid token: " + e.getClass().getSimpleName());
+        }
+        String principal = String.valueOf(claims.getClaim("appid") != null ? claims.getClaim("appid") : claims.getClaim("oid"));
+        if (!entra.directory().hasRbacRole(principal, SPEECH_USER)) {
+            throw new HandshakeRefused(401, "PermissionDenied", "The principal '" + principal
+                    + "' lacks the required data action Microsoft.CognitiveServices/accounts/AIServices/speech/... to perform this operation."
+                    + " Assign '" + SPEECH_USER + "' at the AI Services resource scope.");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.engram.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.engram.harness.client.VoiceSocket;
+import dev.engram.harness.stack.EmbeddedStack;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** SOP 9.1 "Failed to establish WebSocket connection: 401": the backend identity lacks Cognitive Services Speech User. */
+class VoiceLiveRbacTest {
+    @Test
+    void anIdentityWithoutTheSpeechRoleIsRefusedWithA401AndOneWithItConnects() {
+        try (EmbeddedStack stack = EmbeddedStack.rehearsing("test", (java.nio.file.Path) null)) {
+            var entra = stack.entra().orElseThrow();
+            String token = stack.harnessToken().orElseThrow();
+            try (VoiceSocket granted = VoiceSocket.open(stack.endpoints().api(), "session-1-granted", Optional.of(token), Duration.ofSeconds(10))) {
+                granted.await(0, m -> m.path("type").asText().equals("agent_switched"), Duration.ofSeconds(15), "agent_switched");
+            }
+            Map<String, String> env = new HashMap<>(stack.backendVariables(true));
+            String noRole = entra.directory().principal("engram-no-speech-role").orElseThrow().clientId();
+            env.put("AZURE_CLIENT_ID", noRole);
+            env.put("AZURE_CLIENT_SECRET", entra.secretOf(noRole));
+            try (EngramServer backend = EngramServer.start(EngramSettings.fromEnvironment(env));
+                 VoiceSocket refused = VoiceSocket.open(backend.url(), "session-1-refused", Optional.of(token), Duration.ofSeconds(10))) {
+                int error = refused.await(0, m -> m.path("type").asText().equals("error"), Duration.ofSeconds(15), "error");
+                String message = refused.message(error).path("message").asText();
+                assertTrue(message.startsWith("Failed to establish WebSocket connection") && message.contains("401"), message);
+                assertTrue(refused.awaitClosed(Duration.ofSeconds(10)));
+                assertEquals(0, dev.engram.harness.client.Http.get(backend.url() + "/api/v1/voice/status").json().path("active_sessions").asInt());
+            }
+        }
+    }
+}
