@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EngramServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EngramServer.class);
+    private static final String PRINCIPAL = "engram-principal";
 
     private final EngramSettings settings;
     private final Agents agents;
@@ -26,6 +27,7 @@ public final class EngramServer implements AutoCloseable {
     private final Cors cors;
     private final AtomicInteger activeVoiceSessions = new AtomicInteger();
     private final VoiceSockets voice;
+    private final AuditLog audit;
     private final LoopbackServer server;
 
     private EngramServer(EngramSettings settings, int port) {
@@ -35,7 +37,8 @@ public final class EngramServer implements AutoCloseable {
         ZepClient zep = new ZepClient(settings);
         this.chat = new ChatService(new GatewayClient(settings), zep);
         this.cors = new Cors(settings.corsOrigins());
-        this.voice = new VoiceSockets(settings, agents, authenticator, zep, activeVoiceSessions);
+        this.audit = new AuditLog(settings.auditLogEnabled(), settings.environment());
+        this.voice = new VoiceSockets(settings, agents, authenticator, zep, activeVoiceSessions, audit);
         this.server = LoopbackServer.start("engram reference server", port, this::routes);
         LOG.info("Engram reference server on {} (ENVIRONMENT={}, AUTH_REQUIRED={})", server.url(), settings.environment(), settings.authRequired());
     }
@@ -50,6 +53,11 @@ public final class EngramServer implements AutoCloseable {
 
     public String url() {
         return server.url();
+    }
+
+    /** The audit entries written so far (empty unless AUDIT_LOG_ENABLED=true). */
+    public AuditLog auditLog() {
+        return audit;
     }
 
     public int activeVoiceSessions() {
@@ -77,9 +85,11 @@ public final class EngramServer implements AutoCloseable {
         }
         config.routes.post("/api/v1/chat", ctx -> {
             Principal principal = authenticator.authenticate(ctx);
+            ctx.attribute(PRINCIPAL, principal);
             Permissions.require(principal, Permissions.CHAT);
             ctx.json(chat.chat(principal, ChatRequest.parse(ctx.body(), agents)));
         });
+        config.routes.after(ctx -> audit.record(ctx.method().name(), ctx.path(), ctx.statusCode(), ctx.attribute(PRINCIPAL)));
         config.routes.exception(ApiError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             ctx.status(e.status()).json(e.body());

@@ -30,7 +30,10 @@ final class VoiceSockets implements AutoCloseable {
         return t;
     });
 
-    VoiceSockets(EngramSettings settings, Agents agents, Authenticator authenticator, ZepClient zep, AtomicInteger active) {
+    private final AuditLog audit;
+
+    VoiceSockets(EngramSettings settings, Agents agents, Authenticator authenticator, ZepClient zep, AtomicInteger active, AuditLog audit) {
+        this.audit = audit;
         this.agents = agents;
         this.authenticator = authenticator;
         this.zep = zep;
@@ -60,6 +63,7 @@ final class VoiceSockets implements AutoCloseable {
             String agentId = ctx.queryParam("agent_id");
             Agent agent = agents.find(agentId == null ? Agents.DEFAULT : agentId).orElse(agents.find(Agents.DEFAULT).orElseThrow());
             Principal principal = ctx.attribute(PRINCIPAL) instanceof Principal p ? p : Principal.ANONYMOUS;
+            audit.record("WS", "/api/v1/voice/voicelive/" + ctx.pathParam("session_id"), 101, principal);
             VoiceConversation conversation = new VoiceConversation(ctx.pathParam("session_id"), principal, agent, agents,
                     client(ctx), zep, background, active::decrementAndGet);
             conversations.put(ctx.sessionId(), conversation);

@@ -134,7 +134,7 @@ public final class ZepClient {
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             LOG.warn("Zep {} skipped (best-effort): {}", what, cause instanceof java.util.concurrent.TimeoutException
-                    ? "no answer within " + timeout.toMillis() + " ms" : cause.getMessage());
+                    ? "no answer within " + timeout.toMillis() + " ms" : AuditLog.mask(cause.getMessage()));
             return fallback;
         }
     }

@@ -100,6 +100,18 @@ public final class EnvironmentSteps {
         }
     }
 
+    @Then("the audit log holds that chat with the caller's identity")
+    public void audited() {
+        var entries = HarnessRuntime.stack().engram().auditLog().entries();
+        boolean found = entries.stream().anyMatch(e -> e.method().equals("POST") && e.path().equals("/api/v1/chat")
+                && e.status() == 200 && !e.user().equals("anonymous"));
+        verify.that(found, "All API calls logged with user identity (SOP 6.7)",
+                "an audit entry POST /api/v1/chat 200 with the signed-in user's object id", entries.size() + " entries: "
+                        + entries.stream().limit(5).toList());
+        boolean masked = entries.stream().noneMatch(e -> e.toString().matches(".*[A-Za-z0-9._%+-]{2,}@[A-Za-z0-9.-]+.*"));
+        verify.that(masked, "PII masked in logs (SOP 6.7)", "no e-mail address in audit entries", entries.toString());
+    }
+
     @Then("debug-only surfaces are not served")
     public void debugOff() {
         for (String path : List.of("/docs", "/openapi.json", "/redoc")) {
