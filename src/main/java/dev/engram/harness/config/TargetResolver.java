@@ -12,10 +12,33 @@ import java.util.Optional;
  * Tokens are read, never printed.
  */
 public final class TargetResolver {
+    /** The untracked profile file (git-ignored): per environment {@code api_url}, {@code web_url}, {@code token}. */
+    public static final java.nio.file.Path PROFILE_FILE = java.nio.file.Path.of(".harness-profile.yaml");
+
     private final Map<String, String> env;
 
     public TargetResolver(Map<String, String> env) {
-        this.env = env;
+        this.env = withProfileFile(env);
+    }
+
+    /** Variables win over the profile file; the file fills what they leave unset. */
+    private static Map<String, String> withProfileFile(Map<String, String> env) {
+        java.nio.file.Path file = java.nio.file.Path.of(env.getOrDefault("ENGRAM_PROFILE_FILE", PROFILE_FILE.toString()));
+        if (!java.nio.file.Files.exists(file)) {
+            return env;
+        }
+        Map<String, String> merged = new java.util.HashMap<>();
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = dev.engram.harness.signoff.RequirementCatalogue.YAML.readTree(file.toFile());
+            root.path("environments").fields().forEachRemaining(e -> {
+                String prefix = "ENGRAM_" + e.getKey().toUpperCase(Locale.ROOT) + "_";
+                e.getValue().fields().forEachRemaining(f -> merged.put(prefix + f.getKey().toUpperCase(Locale.ROOT), f.getValue().asText()));
+            });
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(file + " is not valid YAML: " + e.getMessage());
+        }
+        merged.putAll(env);
+        return merged;
     }
 
     /** The deployed target for an environment, or empty when {@code local} should use the embedded stack. */

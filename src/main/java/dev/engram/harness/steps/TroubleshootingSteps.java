@@ -16,7 +16,6 @@ import io.cucumber.java.en.When;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * SOP 9.1 / 9.2 rows reproduced by their causes: a second reference server, wired to the same simulators but
@@ -60,7 +59,7 @@ public final class TroubleshootingSteps {
 
     @When("a voice session is opened on it")
     public void openVoice() {
-        try (VoiceSocket socket = VoiceSocket.open(broken.url(), "session-1-troubleshoot", Optional.empty(), Duration.ofSeconds(10))) {
+        try (VoiceSocket socket = VoiceSocket.open(broken.url(), "session-1-troubleshoot", scenario.target().bearerToken(), Duration.ofSeconds(10))) {
             int at = socket.await(0, m -> m.path("type").asText().equals("error"), Duration.ofSeconds(15), "error message");
             voiceError = socket.message(at).path("message").asText();
         }
