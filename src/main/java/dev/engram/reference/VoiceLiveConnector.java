@@ -64,7 +64,7 @@ final class VoiceLiveConnector {
     private com.azure.core.credential.TokenCredential tokenCredential() {
         if (credential == null) {
             credential = settings.servicePrincipal().<com.azure.core.credential.TokenCredential>map(sp ->
-                    dev.engram.harness.client.EntraTokens.servicePrincipal(sp.authorityHost().orElse("https://login.microsoftonline.com"),
+                    dev.engram.identity.EntraTokens.servicePrincipal(sp.authorityHost().orElse("https://login.microsoftonline.com"),
                             sp.tenantId(), sp.clientId(), sp.clientSecret(), sp.caBundle().map(java.io.File::new).orElse(null)))
                     .orElseGet(() -> new com.azure.identity.DefaultAzureCredentialBuilder().build());
         }

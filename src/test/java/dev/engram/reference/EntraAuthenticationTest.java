@@ -15,7 +15,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import dev.engram.harness.client.EntraTokens;
+import dev.engram.identity.EntraTokens;
 import dev.engram.harness.client.Http;
 import dev.engram.simulator.entra.EntraIdSimulator;
 import dev.engram.simulator.gateway.GatewaySimulator;

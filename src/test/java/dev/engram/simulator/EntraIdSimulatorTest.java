@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.engram.harness.client.EntraTokens;
+import dev.engram.identity.EntraTokens;
 import dev.engram.simulator.entra.EntraIdSimulator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,6 @@
 package dev.engram.harness.stack;
 
-import dev.engram.harness.client.EntraTokens;
+import dev.engram.identity.EntraTokens;
 import dev.engram.harness.config.EnvironmentProfile;
 import dev.engram.reference.EngramServer;
 import dev.engram.reference.EngramSettings;

@@ -1,4 +1,4 @@
-package dev.engram.harness.client;
+package dev.engram.identity;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
