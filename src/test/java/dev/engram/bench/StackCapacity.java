@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Pcm16;
 import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.testing.JsonFrames;
 import dev.engram.simulator.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,33 +93,21 @@ public final class StackCapacity {
             long[] first = {0};
             long[] audioMs = {0};
             WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(api.replace("http", "ws") + "/api/v1/voice/voicelive/session-1-" + s),
-                    new WebSocket.Listener() {
-                        private final StringBuilder partial = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                            partial.append(data);
-                            if (last) {
-                                JsonNode m = parse(partial.toString());
-                                partial.setLength(0);
-                                long now = System.nanoTime();
-                                if (m.path("type").asText().equals("audio")) {
-                                    int ms = Base64.getDecoder().decode(m.path("data").asText()).length / Pcm16.BYTES_PER_MS;
-                                    if (first[0] == 0) {
-                                        first[0] = now;
-                                    } else {
-                                        lateness.add(Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - first[0]) - audioMs[0]));
-                                    }
-                                    audioMs[0] += ms;
-                                } else if (m.path("type").asText().equals("transcription") && m.path("status").asText().equals("complete")
-                                        && m.path("speaker").asText().equals("assistant")) {
-                                    answered.countDown();
-                                }
+                    JsonFrames.to(m -> {
+                        long now = System.nanoTime();
+                        if (m.path("type").asText().equals("audio")) {
+                            int ms = Base64.getDecoder().decode(m.path("data").asText()).length / Pcm16.BYTES_PER_MS;
+                            if (first[0] == 0) {
+                                first[0] = now;
+                            } else {
+                                lateness.add(Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - first[0]) - audioMs[0]));
                             }
-                            socket.request(1);
-                            return null;
+                            audioMs[0] += ms;
+                        } else if (m.path("type").asText().equals("transcription") && m.path("status").asText().equals("complete")
+                                && m.path("speaker").asText().equals("assistant")) {
+                            answered.countDown();
                         }
-                    }).get(30, TimeUnit.SECONDS);
+                    })).get(30, TimeUnit.SECONDS);
             sockets.add(ws);
             CompletableFuture<?>[] previous = {CompletableFuture.completedFuture(null)};
             for (int i = 0, offset = 0; offset < pcm.length; i++, offset += frame) {

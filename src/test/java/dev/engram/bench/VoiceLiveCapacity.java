@@ -5,6 +5,7 @@ import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Pcm16;
 import dev.engram.simulator.support.Json;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
+import dev.engram.testing.JsonFrames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -15,7 +16,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,33 +52,21 @@ public final class VoiceLiveCapacity {
                 int[] frames = {0};
                 WebSocket ws = http.newWebSocketBuilder().subprotocols("realtime").header("api-key", "bench")
                         .buildAsync(URI.create(simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version=2025-10-01&model=gpt-realtime"),
-                                new WebSocket.Listener() {
-                                    private final StringBuilder partial = new StringBuilder();
-
-                                    @Override
-                                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                                        partial.append(data);
-                                        if (last) {
-                                            JsonNode event = parse(partial.toString());
-                                            partial.setLength(0);
-                                            String type = event.path("type").asText();
-                                            long now = System.nanoTime();
-                                            if (type.equals("response.audio.delta")) {
-                                                if (frames[0] == 0) {
-                                                    firstAudio[0] = now;
-                                                } else {
-                                                    long due = firstAudio[0] + TimeUnit.MILLISECONDS.toNanos(100L * frames[0]);
-                                                    lateness.add(Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - due)));
-                                                }
-                                                frames[0]++;
-                                            } else if (type.equals("response.done")) {
-                                                done.countDown();
-                                            }
+                                JsonFrames.to(event -> {
+                                    String type = event.path("type").asText();
+                                    long now = System.nanoTime();
+                                    if (type.equals("response.audio.delta")) {
+                                        if (frames[0] == 0) {
+                                            firstAudio[0] = now;
+                                        } else {
+                                            long due = firstAudio[0] + TimeUnit.MILLISECONDS.toNanos(100L * frames[0]);
+                                            lateness.add(Math.max(0, TimeUnit.NANOSECONDS.toMillis(now - due)));
                                         }
-                                        socket.request(1);
-                                        return null;
+                                        frames[0]++;
+                                    } else if (type.equals("response.done")) {
+                                        done.countDown();
                                     }
-                                }).get(30, TimeUnit.SECONDS);
+                                })).get(30, TimeUnit.SECONDS);
                 ws.sendText("{\"type\":\"session.update\",\"session\":{\"input_audio_transcription\":{\"model\":\"azure-speech\"}}}", true).join();
                 sockets.add(ws);
                 stream(ws, prompt, clock);

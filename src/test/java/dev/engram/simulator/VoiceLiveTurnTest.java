@@ -9,6 +9,7 @@ import dev.engram.audio.Pcm16;
 import dev.engram.audio.Wav;
 import dev.engram.simulator.support.Json;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
+import dev.engram.testing.JsonFrames;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -45,24 +45,7 @@ class VoiceLiveTurnTest {
         simulator = VoiceLiveSimulator.options().apiKey("k").fixtures(fixtures).start();
         ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("realtime").header("api-key", "k")
                 .buildAsync(URI.create(simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version=2025-10-01&model=gpt-realtime"),
-                        new WebSocket.Listener() {
-                            private final StringBuilder partial = new StringBuilder();
-
-                            @Override
-                            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                                partial.append(data);
-                                if (last) {
-                                    try {
-                                        events.add(Json.parse(partial.toString()));
-                                    } catch (Exception e) {
-                                        throw new AssertionError(e);
-                                    }
-                                    partial.setLength(0);
-                                }
-                                socket.request(1);
-                                return null;
-                            }
-                        }).get(5, TimeUnit.SECONDS);
+                        JsonFrames.to(events::add)).get(5, TimeUnit.SECONDS);
         next("session.created");
         send("{\"type\":\"session.update\",\"session\":{\"input_audio_transcription\":{\"model\":\"azure-speech\"},\"instructions\":\"You are Sage Meridian.\"}}");
         next("session.updated");
