@@ -2,7 +2,6 @@ package dev.engram.load;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.group;
-import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.foreach;
 
@@ -65,9 +64,5 @@ final class Journeys {
             out.add(Base64.getEncoder().encodeToString(Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + FRAME_SAMPLES * 2))));
         }
         return out;
-    }
-
-    static ChainBuilder thinkTime() {
-        return pause(Duration.ofMillis(200));
     }
 }

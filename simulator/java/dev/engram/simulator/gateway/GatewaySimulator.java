@@ -25,6 +25,7 @@ public final class GatewaySimulator implements AutoCloseable {
     public record Call(String path, String model, String systemPrompt, String question, int status, String ruleId) {}
 
     public static final String BASE_PATH = "/engram/openai/v1";
+    private static final java.util.regex.Pattern DEPLOYMENT_PATH = java.util.regex.Pattern.compile("/openai/deployments/([^/]+)/chat/completions$");
 
     private final String apiKey;
     private final String deployment;
@@ -132,7 +133,7 @@ public final class GatewaySimulator implements AutoCloseable {
     }
 
     private static String deploymentInPath(String path) {
-        var m = java.util.regex.Pattern.compile("/openai/deployments/([^/]+)/chat/completions$").matcher(path);
+        var m = DEPLOYMENT_PATH.matcher(path);
         return m.find() ? m.group(1) : null;
     }
 

@@ -43,6 +43,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
     private long bufferStartMs;
     private byte[] carry = new byte[0];
     private String speechItemId;
+    private long speechStartMs;
     private volatile ResponseStream active;
 
     RealtimeSession(ServiceProfile profile, String model, Outbox outbox, Pacing pacing, FixtureRegistry fixtures,
@@ -167,8 +168,6 @@ final class RealtimeSession implements VoiceActivity.Listener {
         }
         speechStartMs = audioStartMs;
     }
-
-    private long speechStartMs;
 
     @Override
     public void speechStopped(long audioEndMs) {

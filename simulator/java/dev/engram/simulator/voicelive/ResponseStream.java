@@ -1,6 +1,5 @@
 package dev.engram.simulator.voicelive;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.audio.Pcm16;
@@ -219,9 +218,5 @@ final class ResponseStream {
     /** For logs: the content of the finished assistant turn. */
     String text() {
         return state.get() == State.CANCELLED ? spoken.toString() : plan.text();
-    }
-
-    static JsonNode voiceOf(ObjectNode session) {
-        return session.path("voice");
     }
 }

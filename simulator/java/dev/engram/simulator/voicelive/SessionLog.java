@@ -26,8 +26,4 @@ public final class SessionLog {
     public List<Frame> of(String session) {
         return frames.stream().filter(f -> f.session().equals(session)).toList();
     }
-
-    public List<String> typesOut(String session) {
-        return of(session).stream().filter(f -> f.direction() == Direction.OUT).map(Frame::type).toList();
-    }
 }

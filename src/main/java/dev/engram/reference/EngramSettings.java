@@ -80,8 +80,7 @@ public record EngramSettings(
                 vars.text("AZURE_VOICELIVE_KEY"),
                 vars.setButEmpty("AZURE_VOICELIVE_KEY"),
                 vars.text("IDENTITY_ENDPOINT").isPresent() || vars.text("MSI_ENDPOINT").isPresent()
-                        || (vars.text("AZURE_CLIENT_ID").isPresent() && vars.text("AZURE_CLIENT_SECRET").isPresent()
-                                && vars.text("AZURE_TENANT_ID").isPresent()),
+                        || ServicePrincipal.from(vars).isPresent(),
                 Map.of(
                         "elena", vars.text("AZURE_VOICELIVE_VOICE", DEFAULT_VOICE),
                         "marcus", vars.text("MARCUS_VOICELIVE_VOICE", "en-US-Andrew:DragonHDLatestNeural"),

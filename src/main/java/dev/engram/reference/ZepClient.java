@@ -51,10 +51,6 @@ public final class ZepClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    public boolean configured() {
-        return base.isPresent();
-    }
-
     public Memory recall(String sessionId, String userId, String query) {
         if (base.isEmpty()) {
             return Memory.EMPTY;

@@ -5,6 +5,7 @@ import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Pcm16;
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.testing.JsonFrames;
+import dev.engram.testing.Percentiles;
 import dev.engram.simulator.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,7 +76,7 @@ public final class StackCapacity {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("chat %4d req/s for %d s: p50 %d ms, p95 %d ms, p99 %d ms, errors %d%n", rate, seconds,
-                pct(sorted, 0.5), pct(sorted, 0.95), pct(sorted, 0.99), errors[0]);
+                Percentiles.of(sorted, 0.5), Percentiles.of(sorted, 0.95), Percentiles.of(sorted, 0.99), errors[0]);
         clock.shutdownNow();
     }
 
@@ -125,15 +126,12 @@ public final class StackCapacity {
         Collections.sort(sorted);
         long onTime = sorted.stream().filter(l -> l <= 50).count();
         System.out.printf("voice %4d sessions: answered %d, frames %d, on time (<=50 ms) %.2f%%, p99 lateness %d ms%s%n", sessions,
-                sessions - answered.getCount(), sorted.size(), sorted.isEmpty() ? 0 : 100.0 * onTime / sorted.size(), pct(sorted, 0.99),
+                sessions - answered.getCount(), sorted.size(), sorted.isEmpty() ? 0 : 100.0 * onTime / sorted.size(), Percentiles.of(sorted, 0.99),
                 all ? "" : " (timed out)");
         sockets.forEach(WebSocket::abort);
         clock.shutdownNow();
     }
 
-    private static long pct(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
 
     private static JsonNode parse(String text) {
         try {

@@ -6,6 +6,7 @@ import dev.engram.audio.Pcm16;
 import dev.engram.simulator.support.Json;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.testing.JsonFrames;
+import dev.engram.testing.Percentiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -76,7 +77,7 @@ public final class VoiceLiveCapacity {
             List<Long> sorted = new ArrayList<>(lateness);
             Collections.sort(sorted);
             System.out.printf("%8d  %9d  %6d  %11d  %11d  %11d  %6.1f%s%n", sessions, sessions - done.getCount(), sorted.size(),
-                    pct(sorted, 0.50), pct(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), wall, all ? "" : "  (timed out)");
+                    Percentiles.of(sorted, 0.50), Percentiles.of(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1), wall, all ? "" : "  (timed out)");
             sockets.forEach(WebSocket::abort);
             clock.shutdownNow();
         }
@@ -98,9 +99,6 @@ public final class VoiceLiveCapacity {
         }
     }
 
-    private static long pct(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
 
     private static JsonNode parse(String text) {
         try {

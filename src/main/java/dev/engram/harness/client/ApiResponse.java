@@ -6,15 +6,18 @@ import dev.engram.simulator.support.Json;
 import java.util.Map;
 
 /** One HTTP exchange as the steps see it: what was asked, the status, headers, body and parsed JSON (if any). */
-public record ApiResponse(String request, int status, Map<String, String> headers, String body, long millis) {
+public record ApiResponse(String request, int status, Map<String, String> headers, String body, long millis, JsonNode json) {
     private static final int EXCERPT = 400;
 
-    public JsonNode json() {
+    /** The body is parsed once, here; a body that is not JSON gives a missing node. */
+    public static ApiResponse of(String request, int status, Map<String, String> headers, String body, long millis) {
+        JsonNode json;
         try {
-            return body == null || body.isBlank() ? MissingNode.getInstance() : Json.parse(body);
+            json = body == null || body.isBlank() ? MissingNode.getInstance() : Json.parse(body);
         } catch (Exception e) {
-            return MissingNode.getInstance();
+            json = MissingNode.getInstance();
         }
+        return new ApiResponse(request, status, headers, body, millis, json);
     }
 
     public boolean isJson() {

@@ -69,6 +69,6 @@ public final class EngramApi {
         long millis = (System.nanoTime() - started) / 1_000_000;
         Map<String, String> headers = new LinkedHashMap<>();
         response.getHeaders().forEach(h -> headers.putIfAbsent(h.getName(), h.getValue()));
-        return new ApiResponse(method + " " + path, response.statusCode(), headers, response.asString(), millis);
+        return ApiResponse.of(method + " " + path, response.statusCode(), headers, response.asString(), millis);
     }
 }

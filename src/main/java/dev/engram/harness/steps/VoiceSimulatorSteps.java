@@ -21,6 +21,7 @@ import java.util.List;
 /** Voice checks that look inside the embedded VoiceLive and Zep simulators; only {@code @simulated} scenarios. */
 public final class VoiceSimulatorSteps {
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Voices VOICES = new Voices(Path.of("audio-fixtures/voices.json"));
     private final VoiceState voice;
     private final ApiState api;
     private final Verify verify;
@@ -53,7 +54,7 @@ public final class VoiceSimulatorSteps {
     @Then("the answer audio is spoken in {agent}'s voice")
     public void spokenIn(String agent) {
         String voiceName = api.record(api.api().requestAnonymously("GET", "/api/v1/voice/config/" + agent)).json().path("voice_name").asText();
-        String expected = new Voices(Path.of("audio-fixtures/voices.json")).recordedVoice(voiceName);
+        String expected = VOICES.recordedVoice(voiceName);
         Pcm16 audio = voice.turnAudio();
         Fingerprint heard = Fingerprint.of(audio);
         Fixture closest = VoiceState.fixtures().all().stream()
