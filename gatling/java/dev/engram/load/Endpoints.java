@@ -6,7 +6,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static io.gatling.javaapi.http.HttpDsl.ws;
 
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;

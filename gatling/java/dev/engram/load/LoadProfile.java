@@ -2,7 +2,7 @@ package dev.engram.load;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

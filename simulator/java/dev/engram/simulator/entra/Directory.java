@@ -1,7 +1,7 @@
 package dev.engram.simulator.entra;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.List;
 import java.util.Optional;
 

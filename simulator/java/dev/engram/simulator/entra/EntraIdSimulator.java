@@ -9,7 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.security.SecureRandom;

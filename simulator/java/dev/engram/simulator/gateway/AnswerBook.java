@@ -1,6 +1,6 @@
 package dev.engram.simulator.gateway;
 
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +21,12 @@ public final class AnswerBook {
             String answer,
             Map<String, String> answers,
             String recall,
+            @com.fasterxml.jackson.annotation.JsonProperty("recall_in") String recallIn,
             String unrecalled) {}
 
-    public record Book(List<Persona> personas, List<Rule> rules, String fallback) {}
+    /** {@code user_speakers}: the labels a model reads as the user speaking ({@code user:}, {@code Human:} ...). */
+    public record Book(List<Persona> personas, List<Rule> rules,
+            @com.fasterxml.jackson.annotation.JsonProperty("user_speakers") List<String> userSpeakers, String fallback) {}
 
     /** What the model says, and which rule chose it (recorded in the simulator's journal). */
     public record Answer(String text, String ruleId, String personaId) {}
@@ -32,10 +35,38 @@ public final class AnswerBook {
 
     private final Book book;
     private final List<Pattern> patterns;
+    private final List<Pattern> ownAnswers;
+    private final UserTurns userTurns;
 
     private AnswerBook(Book book) {
         this.book = book;
         this.patterns = book.rules().stream().map(rule -> Pattern.compile(rule.match())).toList();
+        this.ownAnswers = ownAnswerPatterns(book);
+        this.userTurns = new UserTurns(java.util.Set.copyOf(book.userSpeakers()),
+                line -> ownAnswers.stream().anyMatch(p -> p.matcher(line).matches()));
+    }
+
+    /** Every text this model can say, with the recalled part left open, so its own earlier answers are known. */
+    private static List<Pattern> ownAnswerPatterns(Book book) {
+        java.util.ArrayList<Pattern> own = new java.util.ArrayList<>();
+        for (Persona persona : book.personas()) {
+            java.util.ArrayList<String> templates = new java.util.ArrayList<>(List.of(book.fallback()));
+            for (Rule rule : book.rules()) {
+                templates.add(rule.answer());
+                if (rule.answers() != null) {
+                    templates.addAll(rule.answers().values());
+                }
+                if (rule.unrecalled() != null) {
+                    templates.add(rule.unrecalled());
+                }
+            }
+            for (String template : templates) {
+                String text = template.replace("{opening}", persona.opening()).replace("{name}", persona.name()).strip();
+                own.add(Pattern.compile(java.util.Arrays.stream(text.split("\\{1\\}", -1)).map(Pattern::quote)
+                        .collect(java.util.stream.Collectors.joining(".*"))));
+            }
+        }
+        return own;
     }
 
     public static AnswerBook load() {
@@ -82,7 +113,8 @@ public final class AnswerBook {
         if (rule.recall() == null) {
             return fill(template, persona, null);
         }
-        Optional<String> recalled = lastMatch(Pattern.compile(rule.recall()), context, question);
+        String searched = "user_turns".equals(rule.recallIn()) ? String.join("\n", userTurns.in(context)) : context;
+        Optional<String> recalled = lastMatch(Pattern.compile(rule.recall(), Pattern.MULTILINE), searched, question);
         return recalled.map(value -> fill(template, persona, value))
                 .orElseGet(() -> fill(rule.unrecalled(), persona, null));
     }

@@ -1,5 +1,6 @@
 package dev.engram.simulator.support;
 
+import dev.engram.support.Json;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.InputStream;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.engram.simulator.swa;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

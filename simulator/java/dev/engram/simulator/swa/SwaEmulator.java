@@ -1,8 +1,8 @@
 package dev.engram.simulator.swa;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.simulator.support.Json;
-import dev.engram.simulator.support.LoopbackServer;
+import dev.engram.support.Json;
+import dev.engram.support.LoopbackServer;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
@@ -31,7 +31,7 @@ public final class SwaEmulator implements AutoCloseable {
     private final Path folder;
     private final java.util.function.Supplier<String> api;
     private final SwaRouter router;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final LoopbackServer server;
 
     private SwaEmulator(Path folder, java.util.function.Supplier<String> api) {

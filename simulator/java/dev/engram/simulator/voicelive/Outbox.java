@@ -1,7 +1,7 @@
 package dev.engram.simulator.voicelive;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;

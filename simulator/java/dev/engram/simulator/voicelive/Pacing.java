@@ -2,7 +2,7 @@ package dev.engram.simulator.voicelive;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;

@@ -9,7 +9,7 @@ import dev.engram.audio.Pcm16;
 import dev.engram.audio.Voices;
 import dev.engram.audio.Wav;
 import dev.engram.simulator.gateway.AnswerBook;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Base64;

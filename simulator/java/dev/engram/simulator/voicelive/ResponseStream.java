@@ -3,7 +3,7 @@ package dev.engram.simulator.voicelive;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.audio.Pcm16;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;

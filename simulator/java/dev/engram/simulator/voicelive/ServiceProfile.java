@@ -2,7 +2,7 @@ package dev.engram.simulator.voicelive;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.List;
 
 /** What the simulated VoiceLive resource supports, from {@code simulator/data/voicelive/service.json}. */

@@ -1,6 +1,6 @@
 package dev.engram.simulator.zep;
 
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.engram.reference;
 
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

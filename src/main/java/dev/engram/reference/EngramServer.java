@@ -1,6 +1,6 @@
 package dev.engram.reference;
 
-import dev.engram.simulator.support.LoopbackServer;
+import dev.engram.support.LoopbackServer;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -9,7 +9,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;

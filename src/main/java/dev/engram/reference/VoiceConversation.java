@@ -11,7 +11,7 @@ import com.azure.ai.voicelive.models.SessionUpdateResponseAudioTranscriptDone;
 import com.azure.ai.voicelive.models.SessionUpdateResponseTextDelta;
 import com.azure.ai.voicelive.models.SessionUpdateResponseTextDone;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.engram.reference;
 
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import io.javalin.config.JavalinConfig;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
@@ -51,7 +51,7 @@ final class VoiceSockets implements AutoCloseable {
                 ctx.attribute(PRINCIPAL, principal);
             } catch (ApiError e) {
                 e.headers().forEach(ctx::header);
-                throw dev.engram.simulator.support.UpgradeRefusal.refuse(ctx, e.status(), e.body());
+                throw dev.engram.support.UpgradeRefusal.refuse(ctx, e.status(), e.body());
             }
         });
         config.routes.ws(PATH, this::socket);

@@ -2,7 +2,7 @@ package dev.engram.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,7 +48,7 @@ public final class ZepClient {
         this.base = settings.zepUrl();
         this.key = settings.zepKey();
         this.timeout = settings.zepTimeout();
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     public Memory recall(String sessionId, String userId, String query) {

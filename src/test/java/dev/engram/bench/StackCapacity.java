@@ -6,7 +6,7 @@ import dev.engram.audio.Pcm16;
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.testing.JsonFrames;
 import dev.engram.testing.Percentiles;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +49,7 @@ public final class StackCapacity {
     }
 
     private static void chat(String api, int rate) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         int seconds = 10;
@@ -86,7 +86,7 @@ public final class StackCapacity {
         int frame = 4096 * 2;
         long frameMicros = 4096L * 1_000_000 / Pcm16.RATE;
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Long> lateness = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch answered = new CountDownLatch(sessions);
         List<WebSocket> sockets = new ArrayList<>();

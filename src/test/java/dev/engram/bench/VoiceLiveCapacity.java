@@ -3,7 +3,7 @@ package dev.engram.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Pcm16;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.testing.JsonFrames;
 import dev.engram.testing.Percentiles;
@@ -43,7 +43,7 @@ public final class VoiceLiveCapacity {
     private static void run(int sessions, Pcm16 prompt) throws Exception {
         try (VoiceLiveSimulator simulator = VoiceLiveSimulator.options().apiKey("bench").pacing("realistic").start()) {
             ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<Long> lateness = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch done = new CountDownLatch(sessions);
             long started = System.nanoTime();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import java.net.Socket;
 import java.net.URI;
@@ -33,7 +33,7 @@ class VoiceLiveHandshakeTest {
     }
 
     private CompletableFuture<WebSocket> connect(String pathAndQuery, String apiKey) {
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("realtime");
+        WebSocket.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder().subprotocols("realtime");
         if (apiKey != null) {
             builder.header("api-key", apiKey);
         }

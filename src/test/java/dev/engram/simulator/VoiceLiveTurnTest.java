@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Pcm16;
 import dev.engram.audio.Wav;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.testing.JsonFrames;
 import java.net.URI;
@@ -43,7 +43,7 @@ class VoiceLiveTurnTest {
     private void connect() throws Exception {
         Files.copy(Path.of("audio-fixtures/voices.json"), fixtures.resolve("voices.json"));
         simulator = VoiceLiveSimulator.options().apiKey("k").fixtures(fixtures).start();
-        ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("realtime").header("api-key", "k")
+        ws = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder().subprotocols("realtime").header("api-key", "k")
                 .buildAsync(URI.create(simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version=2025-10-01&model=gpt-realtime"),
                         JsonFrames.to(events::add)).get(5, TimeUnit.SECONDS);
         next("session.created");

@@ -1,7 +1,7 @@
 package dev.engram.harness.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

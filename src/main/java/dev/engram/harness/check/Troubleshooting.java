@@ -1,6 +1,6 @@
 package dev.engram.harness.check;
 
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package dev.engram.harness.cli;
 
 import dev.engram.harness.client.TargetUnreachable;
 import dev.engram.harness.config.Environments;
-import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.config.Target;
 import dev.engram.harness.config.TargetResolver;
 import dev.engram.harness.report.FeatureRun;
@@ -10,11 +10,11 @@ import dev.engram.harness.report.GateVerdict;
 import dev.engram.harness.report.ReportFolders;
 import dev.engram.harness.report.RunContext;
 import dev.engram.harness.stack.EmbeddedStack;
-import dev.engram.harness.stack.Endpoints;
+import dev.engram.harness.config.Endpoints;
 import dev.engram.simulator.swa.SwaConfigException;
 import dev.engram.simulator.swa.SwaEmulator;
 import dev.engram.reference.ConfigurationException;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -145,7 +145,7 @@ public final class GateCommand implements Callable<Integer> {
 
     /** A target that does not answer at all is a configuration problem (exit 2), not a failed gate. */
     static void probe(String api) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         try {
             client.send(HttpRequest.newBuilder(URI.create(api + "/health")).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.discarding());

@@ -8,7 +8,7 @@ import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.load.LoadProfile;
 import dev.engram.reference.ConfigurationException;
 import dev.engram.simulator.support.FaultSwitch;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.engram.harness.cli;
 
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.reference.ConfigurationException;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -2,7 +2,7 @@ package dev.engram.harness.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.Map;
 
 /** One HTTP exchange as the steps see it: what was asked, the status, headers, body and parsed JSON (if any). */

@@ -1,7 +1,7 @@
 package dev.engram.harness.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /** A plain HTTP client for checks that need the raw status and body (no redirects followed). */
 public final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     public record Reply(int status, String body, HttpResponse<String> raw) {
         public JsonNode json() {

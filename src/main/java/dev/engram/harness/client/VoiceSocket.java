@@ -2,7 +2,7 @@ package dev.engram.harness.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.audio.Pcm16;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.engram.harness.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.engram.harness.signoff.RequirementCatalogue;
+import dev.engram.support.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +43,7 @@ public record EnvironmentProfile(
 
     private static Map<String, EnvironmentProfile> load() {
         try (InputStream in = EnvironmentProfile.class.getClassLoader().getResourceAsStream("sop/environments.yaml")) {
-            return RequirementCatalogue.YAML.readValue(in, new TypeReference<Map<String, EnvironmentProfile>>() {});
+            return Yaml.MAPPER.readValue(in, new TypeReference<Map<String, EnvironmentProfile>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException("sop/environments.yaml is unreadable", e);
         }

@@ -1,6 +1,5 @@
 package dev.engram.harness.config;
 
-import dev.engram.harness.stack.Endpoints;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,5 @@
 package dev.engram.harness.config;
 
-import dev.engram.harness.stack.Endpoints;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +28,7 @@ public final class TargetResolver {
         }
         Map<String, String> merged = new java.util.HashMap<>();
         try {
-            com.fasterxml.jackson.databind.JsonNode root = dev.engram.harness.signoff.RequirementCatalogue.YAML.readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode root = dev.engram.support.Yaml.MAPPER.readTree(file.toFile());
             root.path("environments").fields().forEachRemaining(e -> {
                 String prefix = "ENGRAM_" + e.getKey().toUpperCase(Locale.ROOT) + "_";
                 e.getValue().fields().forEachRemaining(f -> merged.put(prefix + f.getKey().toUpperCase(Locale.ROOT), f.getValue().asText()));

@@ -2,7 +2,7 @@ package dev.engram.harness.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.harness.signoff.RequirementCatalogue;
+import dev.engram.support.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ public record GateRules(
 
     public static GateRules forEnvironment(String environment) {
         try (InputStream in = GateRules.class.getClassLoader().getResourceAsStream("sop/gate-rules.yaml")) {
-            JsonNode root = RequirementCatalogue.YAML.readTree(in);
+            JsonNode root = Yaml.MAPPER.readTree(in);
             JsonNode defaults = root.path("defaults");
             JsonNode own = root.path("environments").path(environment);
             Map<String, Integer> minimum = new LinkedHashMap<>();

@@ -1,8 +1,8 @@
 package dev.engram.harness.report;
 
-import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.config.Target;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Result;

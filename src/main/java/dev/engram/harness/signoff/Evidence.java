@@ -1,7 +1,7 @@
 package dev.engram.harness.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

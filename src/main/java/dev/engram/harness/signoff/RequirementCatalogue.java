@@ -1,7 +1,6 @@
 package dev.engram.harness.signoff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,8 +11,7 @@ import java.util.Set;
 
 /** Every checklist item of the SOP, as data ({@code src/main/resources/sop/requirements.yaml}). */
 public final class RequirementCatalogue {
-    public static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public static final ObjectMapper YAML = dev.engram.support.Yaml.MAPPER;
 
     private record File(List<Requirement> items) {}
 

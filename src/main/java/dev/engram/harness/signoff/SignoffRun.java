@@ -2,7 +2,7 @@ package dev.engram.harness.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.harness.report.ScenarioResult;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.engram.harness.stack;
 
+import dev.engram.harness.config.Endpoints;
 import dev.engram.identity.EntraTokens;
 import dev.engram.harness.config.EnvironmentProfile;
 import dev.engram.reference.EngramServer;

@@ -1,7 +1,7 @@
 package dev.engram.harness.state;
 
 import dev.engram.harness.client.ApiResponse;
-import dev.engram.simulator.support.Json;
+import dev.engram.support.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.engram.harness.state;
 
-import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.config.Target;
 import io.cucumber.java.Scenario;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.engram.harness.client.Chromium;
-import dev.engram.harness.config.HarnessRuntime;
-import dev.engram.simulator.support.Json;
+import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.support.Json;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.engram.harness.steps;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.config.EnvironmentProfile;
-import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.state.ApiState;
 import dev.engram.harness.state.ScenarioContext;
 import io.cucumber.java.en.Then;

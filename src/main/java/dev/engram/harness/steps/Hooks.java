@@ -1,6 +1,6 @@
 package dev.engram.harness.steps;
 
-import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.state.ScenarioContext;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;

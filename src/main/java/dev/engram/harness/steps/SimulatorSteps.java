@@ -1,7 +1,7 @@
 package dev.engram.harness.steps;
 
 import dev.engram.harness.check.Verify;
-import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.state.ChatState;
 import dev.engram.simulator.support.FaultSwitch;
 import io.cucumber.java.en.Given;

@@ -5,7 +5,7 @@ import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import dev.engram.harness.client.VoiceSocket;
-import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.state.ScenarioContext;
 import dev.engram.reference.EngramServer;
 import dev.engram.reference.EngramSettings;

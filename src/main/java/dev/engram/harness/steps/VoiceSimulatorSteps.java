@@ -5,7 +5,7 @@ import dev.engram.audio.Fixture;
 import dev.engram.audio.Pcm16;
 import dev.engram.audio.Voices;
 import dev.engram.harness.check.Verify;
-import dev.engram.harness.config.HarnessRuntime;
+import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.state.ApiState;
 import dev.engram.harness.state.VoiceState;
 import dev.engram.simulator.voicelive.SessionLog;

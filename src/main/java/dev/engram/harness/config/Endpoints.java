@@ -1,4 +1,4 @@
-package dev.engram.harness.stack;
+package dev.engram.harness.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

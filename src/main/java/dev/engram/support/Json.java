@@ -1,4 +1,4 @@
-package dev.engram.simulator.support;
+package dev.engram.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

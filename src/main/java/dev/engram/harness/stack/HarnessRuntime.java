@@ -1,6 +1,6 @@
-package dev.engram.harness.config;
+package dev.engram.harness.stack;
 
-import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.harness.config.Target;
 import java.util.Optional;
 
 /**

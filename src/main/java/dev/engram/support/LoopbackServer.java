@@ -1,4 +1,4 @@
-package dev.engram.simulator.support;
+package dev.engram.support;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
