@@ -39,7 +39,7 @@ Feature: SOP 7 environment comparison matrix, and each environment's hardening (
   Scenario: Error bodies carry no stack traces and no secrets
     Then error bodies carry no stack trace and no secret
 
-  @sop:6.7 @simulated @chat @env:test @env:uat @env:prod
+  @sop:6.7 @simulated @reference @chat @env:test @env:uat @env:prod
   Scenario: Every API call is audited with the caller's identity, personal data masked
     When the user asks elena "What is the capital of France?"
     Then the reply is HTTP 200

@@ -1,4 +1,4 @@
-@sop:9.1 @simulated
+@sop:9.1 @simulated @relaunch
 Feature: SOP 9.1 and 9.2 troubleshooting tables, reproduced by their causes
   Each row's cause is set up on purpose; the symptom must read as the SOP describes, so an operator who sees it
   finds the SOP's resolution.

@@ -109,6 +109,11 @@ public final class EntraIdSimulator implements AutoCloseable {
         return secret != null ? secret : secrets.get(clientIdOrUsername);
     }
 
+    /** Every client secret by client id and every password by lower-case username, for an owner-only file. */
+    public Map<String, String> secrets() {
+        return Map.copyOf(secrets);
+    }
+
     /** Publishes a new signing key; tokens signed with the previous key still validate until the next rotation. */
     public synchronized void rotateKeys() {
         try {

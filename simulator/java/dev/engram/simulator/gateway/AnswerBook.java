@@ -88,6 +88,11 @@ public final class AnswerBook {
         return new Answer(fill(book.fallback(), persona, null), "fallback", persona.id());
     }
 
+    /** The user's earlier turns as a model reads them in this context. */
+    public List<String> userTurnsIn(String context) {
+        return userTurns.in(context);
+    }
+
     /** Every answer that does not depend on context, per persona: what can be pre-recorded as speech. */
     public List<Answer> scripted() {
         java.util.ArrayList<Answer> answers = new java.util.ArrayList<>();

@@ -12,6 +12,7 @@ import dev.engram.support.Json;
 import dev.engram.support.LoopbackServer;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +23,8 @@ import java.util.UUID;
  */
 public final class GatewaySimulator implements AutoCloseable {
     /** One call the gateway served; the key itself is never recorded, only whether it was accepted. */
-    public record Call(String path, String model, String systemPrompt, String question, int status, String ruleId) {}
+    /** {@code earlierUserTurns}: what the model could read of the user's earlier turns in this request. */
+    public record Call(String path, String model, String systemPrompt, String question, int status, String ruleId, List<String> earlierUserTurns) {}
 
     public static final String BASE_PATH = "/engram/openai/v1";
     private static final java.util.regex.Pattern DEPLOYMENT_PATH = java.util.regex.Pattern.compile("/openai/deployments/([^/]+)/chat/completions$");
@@ -97,7 +99,7 @@ public final class GatewaySimulator implements AutoCloseable {
             return;
         }
         if (!model.equals(deployment)) {
-            journal.add(new Call(path, model, null, null, 404, null));
+            journal.add(new Call(path, model, null, null, 404, null, List.of()));
             ctx.status(404).json(openAiError("DeploymentNotFound",
                     "The API deployment for this resource does not exist.", null));
             return;
@@ -118,13 +120,13 @@ public final class GatewaySimulator implements AutoCloseable {
             return;
         }
         AnswerBook.Answer answer = book.answer(conversation.context(), conversation.question());
-        journal.add(new Call(path, model, conversation.system(), conversation.question(), 200, answer.ruleId()));
+        journal.add(new Call(path, model, conversation.system(), conversation.question(), 200, answer.ruleId(), book.userTurnsIn(conversation.context())));
         long delay = fault == null ? 0 : fault.delay();
         Delays.after(ctx, delay, () -> ctx.json(completion(model, conversation, answer.text())));
     }
 
     private void failWith(Context ctx, String path, String model, Conversation conversation, Fault fault) {
-        journal.add(new Call(path, model, conversation.system(), conversation.question(), fault.status(), "fault"));
+        journal.add(new Call(path, model, conversation.system(), conversation.question(), fault.status(), "fault", book.userTurnsIn(conversation.context())));
         if (fault.retryAfterSeconds() != null) {
             ctx.header("Retry-After", String.valueOf(fault.retryAfterSeconds()));
         }
@@ -138,12 +140,12 @@ public final class GatewaySimulator implements AutoCloseable {
     }
 
     private void reject(Context ctx, String path, int status, String message) {
-        journal.add(new Call(path, null, null, null, status, null));
+        journal.add(new Call(path, null, null, null, status, null, List.of()));
         ctx.status(status).json(Map.of("statusCode", status, "message", message));
     }
 
     private void invalidRequest(Context ctx, String path, String param, String message) {
-        journal.add(new Call(path, null, null, null, 400, null));
+        journal.add(new Call(path, null, null, null, 400, null, List.of()));
         ctx.status(400).json(openAiError(null, message, param));
     }
 

@@ -132,9 +132,14 @@ public final class VoiceLiveSimulator implements AutoCloseable {
                     "message", "This endpoint only accepts WebSocket connections"))));
         }
         config.routes.post("/__admin/pacing/{profile}", ctx -> {
-            pacing(ctx.pathParam("profile"));
-            ctx.status(204);
+            try {
+                pacing(ctx.pathParam("profile"));
+                ctx.status(204);
+            } catch (IllegalArgumentException e) {
+                ctx.status(404).json(Map.of("error", "unknown_pacing", "detail", e.getMessage()));
+            }
         });
+        config.routes.get("/__admin/log", ctx -> ctx.json(log.all()));
         config.routes.get("/__admin/sessions", ctx -> ctx.json(Map.of("open", sessions.size(), "opened", opened.get())));
     }
 
@@ -173,7 +178,8 @@ public final class VoiceLiveSimulator implements AutoCloseable {
         } catch (Exception e) {
             type = "(malformed)";
         }
-        log.add(id, SessionLog.Direction.IN, type, frame.length(), frame.length() > 300 ? frame.substring(0, 300) + "…" : frame);
+        int keep = type.equals("input_audio_buffer.append") ? 300 : 8_000;
+        log.add(id, SessionLog.Direction.IN, type, frame.length(), frame.length() > keep ? frame.substring(0, keep) + "…" : frame);
         RealtimeSession session = sessions.get(id);
         if (session != null) {
             session.receive(frame);

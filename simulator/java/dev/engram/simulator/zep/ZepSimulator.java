@@ -79,6 +79,7 @@ public final class ZepSimulator implements AutoCloseable {
         config.routes.get("/api/v1/sessions/{id}/messages", faulty(this::messages));
         config.routes.get("/api/v1/users/{uid}/facts", faulty(this::facts));
         Admin.routes(config, faults, journal);
+        config.routes.get("/__admin/transcript/{id}", ctx -> ctx.json(transcript(ctx.pathParam("id"))));
     }
 
     /** Wraps an API handler so an armed fault delays or replaces its answer, and the call is journalled. */

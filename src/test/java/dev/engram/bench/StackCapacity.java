@@ -40,7 +40,7 @@ public final class StackCapacity {
                 if (mode.equals("chat")) {
                     chat(stack.endpoints().api(), Integer.parseInt(args[i]));
                 } else {
-                    stack.voiceLive().pacing("realistic");
+                    dev.engram.harness.stack.Simulators.of(stack.endpoints()).orElseThrow().voicePacing("realistic");
                     voice(stack.endpoints().api(), Integer.parseInt(args[i]));
                 }
             }

@@ -23,7 +23,7 @@ class GateCommandTest {
 
     @Test
     void aWrongGatewayKeyFailsTheGateOnSop11() throws Exception {
-        try (EmbeddedStack broken = EmbeddedStack.start(Map.of("AZURE_AI_KEY", "not-the-gateway-key"))) {
+        try (EmbeddedStack broken = EmbeddedStack.builder().with(Map.of("AZURE_AI_KEY", "not-the-gateway-key")).start()) {
             int exit = HarnessCli.run("gate", "--api", broken.endpoints().api(), "--tags", "@sop:1.1 and @smoke",
                     "--reports", reports.toString());
             assertEquals(HarnessCli.FAIL, exit);

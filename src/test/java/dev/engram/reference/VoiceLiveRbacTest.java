@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 class VoiceLiveRbacTest {
     @Test
     void anIdentityWithoutTheSpeechRoleIsRefusedWithA401AndOneWithItConnects() {
-        try (EmbeddedStack stack = EmbeddedStack.rehearsing("test", (java.nio.file.Path) null)) {
-            var entra = stack.entra().orElseThrow();
+        try (EmbeddedStack stack = EmbeddedStack.builder().environment("test").start()) {
+            var entra = stack.entraAccess().orElseThrow();
             String token = stack.harnessToken().orElseThrow();
             try (VoiceSocket granted = VoiceSocket.open(stack.endpoints().api(), "session-1-granted", Optional.of(token), Duration.ofSeconds(10))) {
                 granted.await(0, m -> m.path("type").asText().equals("agent_switched"), Duration.ofSeconds(15), "agent_switched");
             }
             Map<String, String> env = new HashMap<>(stack.backendVariables(true));
-            String noRole = entra.directory().principal("engram-no-speech-role").orElseThrow().clientId();
+            String noRole = entra.clientIds().get("engram-no-speech-role");
             env.put("AZURE_CLIENT_ID", noRole);
-            env.put("AZURE_CLIENT_SECRET", entra.secretOf(noRole));
+            env.put("AZURE_CLIENT_SECRET", entra.secrets().get(noRole));
             try (EngramServer backend = EngramServer.start(EngramSettings.fromEnvironment(env));
                  VoiceSocket refused = VoiceSocket.open(backend.url(), "session-1-refused", Optional.of(token), Duration.ofSeconds(10))) {
                 int error = refused.await(0, m -> m.path("type").asText().equals("error"), Duration.ofSeconds(15), "error");

@@ -18,15 +18,40 @@ public final class Verify {
     }
 
     public void that(boolean holds, String check, String expected, String seen, String troubleshootingRow) {
+        if (!holds) {
+            fail(check, expected, seen, troubleshootingRow == null ? null : Troubleshooting.row(troubleshootingRow).advice(), null);
+        }
+    }
+
+    /**
+     * Fails with what the simulators saw of the backend when that explains the failure, and with the generic SOP 9.x
+     * row only when they saw nothing that does.
+     */
+    public void withEvidence(boolean holds, String check, String expected, String seen,
+            java.util.Optional<UpstreamEvidence.Finding> evidence, String fallbackRow) {
         if (holds) {
             return;
         }
+        if (evidence.isPresent()) {
+            UpstreamEvidence.Finding found = evidence.get();
+            if (!found.excerpt().isBlank()) {
+                scenario.attach("what the simulators saw of the backend", found.excerpt());
+            }
+            fail(check, expected, seen, found.resolution(), found.observed());
+        }
+        that(false, check, expected, seen, fallbackRow);
+    }
+
+    private void fail(String check, String expected, String seen, String resolution, String upstream) {
         StringBuilder message = new StringBuilder()
                 .append("SOP ").append(String.join(", ", scenario.sopSections())).append(" - ").append(check)
                 .append("\n  expected: ").append(expected)
                 .append("\n  seen:     ").append(seen);
-        if (troubleshootingRow != null) {
-            message.append("\n  resolution: ").append(Troubleshooting.row(troubleshootingRow).advice());
+        if (upstream != null) {
+            message.append("\n  upstream: ").append(upstream);
+        }
+        if (resolution != null) {
+            message.append("\n  resolution: ").append(resolution);
         }
         if (scenario.nonStrict()) {
             message.append("\n  note: good practice beyond the SOP's letter (NON-STRICT); it does not fail the gate");

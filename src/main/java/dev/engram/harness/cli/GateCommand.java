@@ -4,15 +4,14 @@ import dev.engram.harness.client.TargetUnreachable;
 import dev.engram.harness.config.Environments;
 import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.config.Target;
-import dev.engram.harness.config.TargetResolver;
 import dev.engram.harness.report.FeatureRun;
 import dev.engram.harness.report.GateVerdict;
 import dev.engram.harness.report.ReportFolders;
 import dev.engram.harness.report.RunContext;
-import dev.engram.harness.stack.EmbeddedStack;
-import dev.engram.harness.config.Endpoints;
+import dev.engram.harness.backend.BackendFailed;
+import dev.engram.harness.stack.RunTarget;
+import dev.engram.harness.stack.TargetOptions;
 import dev.engram.simulator.swa.SwaConfigException;
-import dev.engram.simulator.swa.SwaEmulator;
 import dev.engram.reference.ConfigurationException;
 import dev.engram.support.Json;
 import java.net.URI;
@@ -23,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import dev.engram.harness.signoff.Attestation;
 import dev.engram.harness.signoff.Attestations;
 import dev.engram.harness.signoff.RequirementCatalogue;
@@ -69,46 +67,49 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--features", defaultValue = "features", description = "features folder (default: ${DEFAULT-VALUE})")
     Path features;
 
+    @Option(names = "--backend-cmd", paramLabel = "CMD", description = "start this backend beside the simulators (PORT is exported; {port} is substituted), gate it, stop it")
+    String backendCommand;
+
+    @Option(names = "--backend-image", paramLabel = "IMAGE", description = "start this local container image beside the simulators (host network, nothing pulled), gate it, stop it")
+    String backendImage;
+
+    @Option(names = "--stack", paramLabel = "FILE", description = "with --api: the ready line of the ./harness serve whose simulators that backend uses")
+    Path stackFile;
+
+    @Option(names = "--backend-timeout", defaultValue = "60", description = "seconds a started backend may take to answer /health (default: ${DEFAULT-VALUE})")
+    int backendTimeout;
+
     @Override
     public Integer call() throws Exception {
-        Target target;
-        EmbeddedStack stack = null;
-        SwaEmulator distServer = null;
         List<Attestation> attested;
         String suiteTags;
+        Path folder;
         try {
             attested = SignoffRun.attestations(attestations, RequirementCatalogue.load());
             suiteTags = Suites.tags(suite);
+            Environments.require(environment);
+            folder = ReportFolders.newRun(reports, environment);
         } catch (Attestations.AttestationException | IllegalArgumentException e) {
             System.err.println("harness: " + e.getMessage());
             return HarnessCli.USAGE;
         }
+        RunTarget run;
         try {
-            Optional<Target> deployed = local ? Optional.empty() : new TargetResolver(System.getenv()).deployed(environment, api, web);
-            Environments.require(environment);
-            if (deployed.isPresent()) {
-                target = deployed.get();
-                probe(target.api());
-                if (webDist != null) {
-                    distServer = SwaEmulator.start(webDist, target.api());
-                    target = new Target(environment, new Endpoints(target.api(), distServer.url(), null, null, null, null),
-                            false, target.bearerToken());
-                }
-            } else {
-                stack = EmbeddedStack.rehearsing(stackAs != null ? Environments.require(stackAs) : environment, webDist);
-                target = new Target(environment, stack.endpoints(), true, stack.harnessToken());
+            run = RunTarget.resolve(new TargetOptions(environment, api, web, local, stackAs, webDist, backendCommand, backendImage,
+                    stackFile, Duration.ofSeconds(backendTimeout), folder), System.getenv(), java.util.Map.of());
+            if (!run.target().backend().kind().equals("reference")) {
+                probe(run.target().api());
             }
-        } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable | SwaConfigException e) {
+        } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable | SwaConfigException | BackendFailed e) {
             System.err.println("harness: " + e.getMessage());
             return HarnessCli.USAGE;
         }
-        try {
-            String expression = Environments.tagExpression(environment, target.embedded(), target.endpoints().web() != null,
-                    Suites.combine(suiteTags, tags));
-            Path folder = ReportFolders.newRun(reports, environment);
+        try (run) {
+            Target target = run.target();
+            String expression = Environments.tagExpression(environment, target, Suites.combine(suiteTags, tags));
             RunContext.begin(folder.getFileName().toString(), expression);
-            HarnessRuntime.install(target, stack);
-            System.out.println("Gate " + environment + " against " + target.api() + (target.embedded() ? " (embedded stack)" : ""));
+            run.install();
+            System.out.println("Gate " + environment + " against " + target.api() + " (" + target.backend().kind() + ": " + target.backend().description() + ")");
             long found = FeatureRun.run(features, folder, expression);
             ReportFolders.markLatest(reports, environment, folder);
             int exit = report(folder, found);
@@ -118,12 +119,6 @@ public final class GateCommand implements Callable<Integer> {
             return exit;
         } finally {
             HarnessRuntime.clear();
-            if (stack != null) {
-                stack.close();
-            }
-            if (distServer != null) {
-                distServer.close();
-            }
         }
     }
 

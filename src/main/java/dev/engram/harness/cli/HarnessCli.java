@@ -4,9 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./harness}: gate, serve, signoff. Exit codes: 0 pass, 1 fail, 2 usage or configuration error. */
-@Command(name = "harness", mixinStandardHelpOptions = true, version = "engram-conformance-harness 0.1.0",
+@Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
         description = "Executable proof of the Engram VoiceLive & Chat SOP.",
-        subcommands = {GateCommand.class, ServeCommand.class, LoadCommand.class, SignoffCommand.class})
+        subcommands = {GateCommand.class, ServeCommand.class, LoadCommand.class, SignoffCommand.class, ReferenceCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class})
 public final class HarnessCli implements Runnable {
     public static final int PASS = 0;
     public static final int FAIL = 1;

@@ -2,19 +2,18 @@ package dev.engram.harness.cli;
 
 import dev.engram.harness.client.TargetUnreachable;
 import dev.engram.harness.config.Target;
-import dev.engram.harness.config.TargetResolver;
 import dev.engram.harness.report.ReportFolders;
-import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.harness.stack.RunTarget;
+import dev.engram.harness.stack.Simulators;
+import dev.engram.harness.stack.TargetOptions;
 import dev.engram.load.LoadProfile;
 import dev.engram.reference.ConfigurationException;
-import dev.engram.simulator.support.FaultSwitch;
 import dev.engram.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,31 +41,23 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EmbeddedStack stack = null;
-        Target target;
+        RunTarget run;
         try {
             LoadProfile.named(profile);
-            Optional<Target> deployed = new TargetResolver(System.getenv()).deployed(environment, api, null);
-            if (deployed.isPresent()) {
-                if (gatewayFault != null) {
-                    throw new IllegalArgumentException("--gateway-fault needs the embedded stack (leave out --api)");
-                }
-                target = deployed.get();
-                GateCommand.probe(target.api());
-            } else {
-                stack = EmbeddedStack.start(Map.of("ENGRAM_GATEWAY_TIMEOUT_MS", "10000"));
-                if (gatewayFault != null) {
-                    stack.gateway().faults().arm(FaultSwitch.named(gatewayFault));
-                }
-                target = new Target(environment, stack.endpoints(), true, Optional.empty());
+            run = RunTarget.resolve(new TargetOptions(environment, api, null, false, null, null, null, null, null,
+                    java.time.Duration.ofSeconds(60), reports), System.getenv(), Map.of("ENGRAM_GATEWAY_TIMEOUT_MS", "10000"));
+            if (gatewayFault != null) {
+                Simulators.of(run.target().endpoints()).orElseThrow(() -> new IllegalArgumentException(
+                        "--gateway-fault needs the embedded stack (leave out --api)")).armGatewayFault(gatewayFault);
+            }
+            if (!run.target().embedded()) {
+                GateCommand.probe(run.target().api());
             }
         } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable e) {
             System.err.println("harness: " + e.getMessage());
-            if (stack != null) {
-                stack.close();
-            }
             return HarnessCli.USAGE;
         }
+        Target target = run.target();
         try {
             Path folder = ReportFolders.newRun(reports, environment);
             Path gatling = Files.createDirectories(folder.resolve("gatling"));
@@ -93,9 +84,7 @@ public final class LoadCommand implements Callable<Integer> {
             System.out.println("Load " + profile + " on " + environment + ": " + (passed ? "PASS" : "FAIL") + " -> " + summary.get("report"));
             return passed ? HarnessCli.PASS : HarnessCli.FAIL;
         } finally {
-            if (stack != null) {
-                stack.close();
-            }
+            run.close();
         }
     }
 

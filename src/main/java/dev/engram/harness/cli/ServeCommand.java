@@ -1,6 +1,8 @@
 package dev.engram.harness.cli;
 
+import dev.engram.harness.config.Environments;
 import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.harness.stack.StackFile;
 import dev.engram.reference.ConfigurationException;
 import dev.engram.support.Json;
 import java.nio.file.Files;
@@ -28,12 +30,19 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--web-dist", description = "serve this built SPA folder (its own staticwebapp.config.json) instead of the reference SPA")
     Path webDist;
 
+    @Option(names = "--env", defaultValue = "local", description = "rehearse this environment: local, staging, dev, test, uat or prod (default: ${DEFAULT-VALUE})")
+    String environment;
+
+    @Option(names = "--stack-file", defaultValue = "reports/serve/stack.json",
+            description = "where to write what a gate needs to attach (--stack), sign-in secrets included (mode 600; default: ${DEFAULT-VALUE})")
+    Path stackFile;
+
     @Override
     public Integer call() throws Exception {
         EmbeddedStack stack;
         try {
-            stack = webDist == null ? EmbeddedStack.start() : EmbeddedStack.withWebDist(webDist);
-        } catch (ConfigurationException | dev.engram.simulator.swa.SwaConfigException e) {
+            stack = EmbeddedStack.builder().environment(Environments.require(environment)).webDist(webDist).start();
+        } catch (IllegalArgumentException | ConfigurationException | dev.engram.simulator.swa.SwaConfigException e) {
             System.err.println("harness: " + e.getMessage());
             return HarnessCli.USAGE;
         }
@@ -43,7 +52,10 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "serve-stop"));
         writeEnvFile(stack.backendVariables(true));
+        StackFile.of(stack, stackFile).writeOwnerOnly(stackFile);
         Map<String, Object> line = new LinkedHashMap<>(stack.endpoints().asMap());
+        line.put("environment", stack.environment());
+        line.put("stack_file", stackFile.toString());
         line.put("env", stack.backendVariables(false));
         line.put("env_file", envFile.toString());
         System.out.println(Json.write(line));

@@ -16,7 +16,10 @@ public record EnvironmentProfile(
         @JsonProperty("audit_logging") boolean auditLogging,
         @JsonProperty("cors_exact_origin") boolean corsExactOrigin,
         String scale,
-        @JsonProperty("harness_identity") String harnessIdentity) {
+        @JsonProperty("harness_identity") HarnessIdentity harnessIdentity) {
+
+    /** How the harness signs in: {@code none}, {@code dev-token}, {@code service-principal} or {@code user}, and as whom. */
+    public record HarnessIdentity(String kind, String name) {}
 
     private static final Map<String, EnvironmentProfile> ALL = load();
 
@@ -38,7 +41,7 @@ public record EnvironmentProfile(
     }
 
     public boolean needsEntra() {
-        return harnessIdentity.equals("service-principal") || harnessIdentity.endsWith("-user");
+        return harnessIdentity.kind().equals("service-principal") || harnessIdentity.kind().equals("user");
     }
 
     private static Map<String, EnvironmentProfile> load() {

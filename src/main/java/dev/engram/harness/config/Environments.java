@@ -7,8 +7,10 @@ import java.util.stream.Collectors;
  * The SOP's environments as the harness names them, and the tag expression that selects a run's scenarios.
  *
  * <p>Applicability scheme: a scenario without {@code @env:*} tags applies everywhere; one with {@code @env:x} tags
- * applies only to those environments. {@code @simulated} scenarios need the embedded simulators and run only
- * when the harness started the stack itself; {@code @web} scenarios need a web URL.
+ * applies only to those environments. {@code @simulated} scenarios steer the simulators and run only when the
+ * backend under test is wired to them; {@code @relaunch} scenarios start a second instance of the backend and run
+ * only when the harness started it; {@code @reference} scenarios read the in-repo reference server's internals;
+ * {@code @web} scenarios need a web URL.
  */
 public final class Environments {
     public static final List<String> NAMES = List.of("local", "staging", "dev", "test", "uat", "prod");
@@ -23,14 +25,20 @@ public final class Environments {
     }
 
     /** A JUnit Platform tag expression (Cucumber tags without the {@code @}). */
-    public static String tagExpression(String environment, boolean embedded, boolean hasWeb, String userTags) {
+    public static String tagExpression(String environment, Target target, String userTags) {
         String others = NAMES.stream().filter(n -> !n.equals(environment))
                 .map(n -> "!env:" + n).collect(Collectors.joining(" & "));
         String expression = "((" + others + ") | env:" + environment + ")";
-        if (!embedded) {
+        if (!target.simulated()) {
             expression += " & !simulated";
         }
-        if (!hasWeb) {
+        if (!target.backend().relaunchable()) {
+            expression += " & !relaunch";
+        }
+        if (!target.embedded()) {
+            expression += " & !reference";
+        }
+        if (target.endpoints().web() == null) {
             expression += " & !web";
         }
         if (userTags != null && !userTags.isBlank()) {

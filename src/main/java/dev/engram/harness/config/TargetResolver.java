@@ -57,8 +57,13 @@ public final class TargetResolver {
         if (web != null) {
             requireHttpUrl(web, webOption != null ? "--web" : prefix + "WEB_URL");
         }
-        Optional<String> token = Optional.ofNullable(firstNonBlank(env.get(prefix + "TOKEN"), env.get("ENGRAM_TOKEN")));
-        return Optional.of(new Target(environment, Endpoints.deployed(api, web), false, token));
+        return Optional.of(new Target(environment, Endpoints.deployed(api, web), BackendUnderTest.deployed(api), token(environment)));
+    }
+
+    /** The bearer token from {@code ENGRAM_<ENV>_TOKEN} or {@code ENGRAM_TOKEN}; read, never printed. */
+    public Optional<String> token(String environment) {
+        String prefix = "ENGRAM_" + environment.toUpperCase(Locale.ROOT) + "_";
+        return Optional.ofNullable(firstNonBlank(env.get(prefix + "TOKEN"), env.get("ENGRAM_TOKEN")));
     }
 
     private static void requireHttpUrl(String url, String source) {

@@ -61,12 +61,12 @@ public final class ResultsPlugin implements ConcurrentEventListener {
         meta.put("run_id", RunContext.runId());
         meta.put("environment", target.environment());
         meta.put("target", target.endpoints().asMap());
-        meta.put("embedded_stack", target.embedded());
+        meta.put("backend_under_test", java.util.Map.of("kind", target.backend().kind(), "description", target.backend().description()));
+        meta.put("simulated", target.simulated());
         meta.put("tag_expression", RunContext.tagExpression());
         meta.put("started", RunContext.started().toString());
         meta.put("finished", Instant.now().toString());
-        meta.put("harness_version", ResultsPlugin.class.getPackage().getImplementationVersion() == null
-                ? "dev" : ResultsPlugin.class.getPackage().getImplementationVersion());
+        meta.put("harness_version", dev.engram.harness.config.HarnessVersion.value());
         meta.put("java", System.getProperty("java.version"));
         meta.put("version_under_test", versionOf(target.api()));
         meta.put("scenarios", results.size());

@@ -1,10 +1,10 @@
 package dev.engram.harness.stack;
 
+import dev.engram.harness.backend.BackendLauncher;
+import dev.engram.harness.backend.ReferenceLauncher;
+import dev.engram.harness.backend.RunningBackend;
 import dev.engram.harness.config.Endpoints;
-import dev.engram.identity.EntraTokens;
 import dev.engram.harness.config.EnvironmentProfile;
-import dev.engram.reference.EngramServer;
-import dev.engram.reference.EngramSettings;
 import dev.engram.simulator.entra.EntraIdSimulator;
 import dev.engram.simulator.gateway.GatewaySimulator;
 import dev.engram.simulator.swa.SpaBuild;
@@ -15,36 +15,81 @@ import dev.engram.simulator.zep.ZepSimulator;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The embedded stack: simulators first (Zep, gateway, VoiceLive, and Entra ID for environments that sign in with it),
- * then the Static Web App, then the reference Engram server configured with the SOP's variables for the environment
- * it rehearses. Every port is chosen by the OS on 127.0.0.1. The only class that knows the start order.
+ * then the Static Web App, then the backend under test configured with the SOP's variables for the environment it
+ * rehearses: the in-repo reference server by default, or a command or image through its {@link BackendLauncher}.
+ * Every port is chosen by the OS on 127.0.0.1. The only class that knows the start order.
  */
 public final class EmbeddedStack implements AutoCloseable {
     public static final String DEPLOYMENT = "gpt-5-chat";
-    public static final String API_AUDIENCE = "api://engram";
     public static final String BACKEND_IDENTITY = "engram-backend-mi";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final String environment;
+    private final BackendLauncher launcher;
     private final ZepSimulator zep;
     private final GatewaySimulator gateway;
     private final VoiceLiveSimulator voiceLive;
     private final EntraIdSimulator entra;
-    private final SpaBuild spa;
     private final SwaEmulator web;
-    private final EngramServer engram;
-    private final Map<String, String> engramEnvironment;
-    private volatile String engramUrl;
+    private final RunningBackend backend;
+    private final Map<String, String> backendEnvironment;
+    private volatile String backendUrl;
 
-    private EmbeddedStack(String environment, Map<String, String> overrides, Path webDist) {
-        this.environment = environment;
+    /** How to configure a stack: the environment it rehearses, a built SPA, variables replaced, the backend. */
+    public static final class Builder {
+        private String environment = "local";
+        private Path webDist;
+        private final Map<String, String> overrides = new LinkedHashMap<>();
+        private BackendLauncher launcher = new ReferenceLauncher();
+
+        public Builder environment(String name) {
+            this.environment = name;
+            return this;
+        }
+
+        /** Serves a built SPA folder (e.g. upstream's {@code dist/}) instead of the reference SPA. */
+        public Builder webDist(Path folder) {
+            this.webDist = folder;
+            return this;
+        }
+
+        /** Replaces SOP variables; a {@code null} value unsets one. */
+        public Builder with(Map<String, String> variables) {
+            overrides.putAll(variables);
+            return this;
+        }
+
+        public Builder backend(BackendLauncher backend) {
+            this.launcher = backend;
+            return this;
+        }
+
+        public EmbeddedStack start() {
+            return new EmbeddedStack(this);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static EmbeddedStack start() {
+        return builder().start();
+    }
+
+    private EmbeddedStack(Builder config) {
+        this.environment = config.environment;
+        this.launcher = config.launcher;
         EnvironmentProfile profile = EnvironmentProfile.of(environment);
         String gatewayKey = randomKey();
         String voiceLiveKey = randomKey();
@@ -54,8 +99,8 @@ public final class EmbeddedStack implements AutoCloseable {
             entra = profile.needsEntra() ? keep(EntraIdSimulator.start()) : null;
             voiceLive = keep(entra == null ? VoiceLiveSimulator.start(voiceLiveKey)
                     : VoiceLiveSimulator.options().apiKey(voiceLiveKey).tokens(new EntraTokenVerifier(entra)).start());
-            spa = webDist == null ? keep(SpaBuild.of(SpaBuild.SOURCE, "", null)) : null;
-            web = keep(SwaEmulator.start(webDist == null ? spa.folder() : webDist, () -> engramUrl));
+            SpaBuild spa = config.webDist == null ? keep(SpaBuild.of(SpaBuild.SOURCE, "", null)) : null;
+            web = keep(SwaEmulator.start(config.webDist == null ? spa.folder() : config.webDist, () -> backendUrl));
             Map<String, String> env = new LinkedHashMap<>(profile.variables());
             env.put("CORS_ORIGINS", profile.corsExactOrigin() ? "[\"" + web.url() + "\"]" : "[\"" + web.url() + "\",\"http://localhost:5173\"]");
             env.put("AZURE_AI_ENDPOINT", gateway.endpoint());
@@ -69,25 +114,26 @@ public final class EmbeddedStack implements AutoCloseable {
                 env.put("AZURE_VOICELIVE_KEY", voiceLiveKey);
             } else {
                 // SOP 1.1: managed identity for VoiceLive (no key); the backend's identity is a principal of the fake
-                String backend = entra.directory().principal(BACKEND_IDENTITY).orElseThrow().clientId();
-                env.put("AZURE_CLIENT_ID", backend);
-                env.put("AZURE_CLIENT_SECRET", entra.secretOf(backend));
+                String backendClient = entra.directory().principal(BACKEND_IDENTITY).orElseThrow().clientId();
+                env.put("AZURE_CLIENT_ID", backendClient);
+                env.put("AZURE_CLIENT_SECRET", entra.secretOf(backendClient));
                 env.put("AZURE_TENANT_ID", entra.tenant());
                 env.put("AZURE_AUTHORITY_HOST", entra.authorityHost());
                 env.put("AZURE_AD_TENANT_ID", entra.tenant());
-                env.put("AZURE_AD_AUDIENCE", API_AUDIENCE);
+                env.put("AZURE_AD_AUDIENCE", EntraAccess.API_AUDIENCE);
                 env.put("AZURE_AD_AUTHORITY_HOST", entra.authorityHost());
                 env.put("REQUESTS_CA_BUNDLE", entra.tls().pem().toString());
+                env.put("SSL_CERT_FILE", entra.tls().pem().toString());
             }
             env.put("ENGRAM_GATEWAY_TIMEOUT_MS", "3000");
             env.put("ENGRAM_ZEP_TIMEOUT_MS", "1000");
-            env.putAll(overrides);
+            env.putAll(config.overrides);
             env.values().removeIf(value -> value == null);
-            engramEnvironment = java.util.Collections.unmodifiableMap(env);
-            engram = keep(EngramServer.start(EngramSettings.fromEnvironment(engramEnvironment)));
-            engramUrl = engram.url();
+            backendEnvironment = Collections.unmodifiableMap(env);
+            backend = keep(launcher.start(backendEnvironment, 0));
+            backendUrl = backend.url();
             if (spa != null) {
-                spa.configure("", engram.url());
+                spa.configure("", backend.url());
             }
         } catch (RuntimeException e) {
             close();
@@ -95,33 +141,19 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    public static EmbeddedStack start() {
-        return new EmbeddedStack("local", Map.of(), null);
-    }
-
-    /** The stack configured with the SOP 2.2-6.2 variables of an environment, to rehearse its gate locally. */
-    public static EmbeddedStack rehearsing(String environment, Path webDist) {
-        return new EmbeddedStack(environment, Map.of(), webDist);
-    }
-
-    /** Serves a built SPA folder (e.g. upstream's {@code dist/}) through the emulator instead of the reference SPA. */
-    public static EmbeddedStack withWebDist(Path webDist) {
-        return new EmbeddedStack("local", Map.of(), webDist);
-    }
-
-    /** The stack configured as an environment, with some SOP variables replaced; a {@code null} value unsets one. */
-    public static EmbeddedStack rehearsing(String environment, Map<String, String> overrides) {
-        return new EmbeddedStack(environment, overrides, null);
-    }
-
-    /** Starts with some SOP variables replaced; a {@code null} value unsets one. */
-    public static EmbeddedStack start(Map<String, String> overrides) {
-        return new EmbeddedStack("local", overrides, null);
-    }
-
     public Endpoints endpoints() {
-        return new Endpoints(engram.url(), web.url(), voiceLive.endpoint(), gateway.endpoint(), zep.url(),
+        return new Endpoints(backend.url(), web.url(), voiceLive.endpoint(), gateway.endpoint(), zep.url(),
                 entra == null ? null : entra.authorityHost());
+    }
+
+    /** How the harness signs in at this stack's Entra ID fake, when it has one. */
+    public Optional<EntraAccess> entraAccess() {
+        if (entra == null) {
+            return Optional.empty();
+        }
+        Map<String, String> clientIds = entra.directory().servicePrincipals().stream()
+                .collect(Collectors.toMap(p -> p.name(), p -> p.clientId()));
+        return Optional.of(new EntraAccess(entra.authorityHost(), entra.tenant(), entra.tls().pem().toString(), clientIds, entra.secrets()));
     }
 
     /**
@@ -130,30 +162,13 @@ public final class EmbeddedStack implements AutoCloseable {
      * from the Entra ID fake through azure-identity.
      */
     public Optional<String> harnessToken() {
-        String identity = EnvironmentProfile.of(environment).harnessIdentity();
-        return switch (identity) {
-            case "dev-token" -> Optional.of("dev_harness_analyst");
-            case "service-principal" -> Optional.of(EntraTokens.token(servicePrincipal("engram-test-sp"), API_AUDIENCE + "/.default"));
-            case "uat-user" -> Optional.of(userToken("uat.analyst@engramtest.onmicrosoft.com"));
-            case "prod-user" -> Optional.of(userToken("prod.user@engram.onmicrosoft.com"));
-            default -> Optional.empty();
-        };
+        EnvironmentProfile.HarnessIdentity identity = EnvironmentProfile.of(environment).harnessIdentity();
+        return entraAccess().map(access -> access.token(identity)).orElseGet(() -> EntraAccess.withoutEntra(identity));
     }
 
-    public String userToken(String username) {
-        String client = entra.directory().principal("engram-test-sp").orElseThrow().clientId();
-        return EntraTokens.token(EntraTokens.user(entra.authorityHost(), entra.tenant(), client, username, entra.secretOf(username),
-                entra.tls().pem().toFile()), API_AUDIENCE + "/.default");
-    }
-
-    private com.azure.core.credential.TokenCredential servicePrincipal(String name) {
-        String client = entra.directory().principal(name).orElseThrow().clientId();
-        return EntraTokens.servicePrincipal(entra.authorityHost(), entra.tenant(), client, entra.secretOf(client), entra.tls().pem().toFile());
-    }
-
-    /** The variables that point a real Engram backend at these simulators; keys only when asked. */
+    /** The variables that point an Engram backend at these simulators; keys only when asked. */
     public Map<String, String> backendVariables(boolean revealSecrets) {
-        Map<String, String> vars = new LinkedHashMap<>(engramEnvironment);
+        Map<String, String> vars = new LinkedHashMap<>(backendEnvironment);
         vars.keySet().removeIf(k -> k.startsWith("ENGRAM_"));
         if (!revealSecrets) {
             vars.replaceAll((k, v) -> k.endsWith("_KEY") || k.endsWith("_SECRET") ? "<in the env file>" : v);
@@ -161,32 +176,29 @@ public final class EmbeddedStack implements AutoCloseable {
         return vars;
     }
 
+    /** A second instance of the backend under test with some variables changed ({@code null} unsets one). */
+    public RunningBackend launchVariant(Map<String, String> changes) {
+        Map<String, String> env = new LinkedHashMap<>(backendEnvironment);
+        env.putAll(changes);
+        env.values().removeIf(value -> value == null);
+        return launcher.start(env, 0);
+    }
+
+    public BackendLauncher launcher() {
+        return launcher;
+    }
+
     public String environment() {
         return environment;
-    }
-
-    public GatewaySimulator gateway() {
-        return gateway;
-    }
-
-    public VoiceLiveSimulator voiceLive() {
-        return voiceLive;
-    }
-
-    public ZepSimulator zep() {
-        return zep;
-    }
-
-    public Optional<EntraIdSimulator> entra() {
-        return Optional.ofNullable(entra);
     }
 
     public SwaEmulator web() {
         return web;
     }
 
-    public EngramServer engram() {
-        return engram;
+    /** The in-repo reference server, when it is the backend under test. */
+    public Optional<ReferenceLauncher.Reference> reference() {
+        return backend instanceof ReferenceLauncher.Reference reference ? Optional.of(reference) : Optional.empty();
     }
 
     private <T extends AutoCloseable> T keep(T component) {

@@ -17,10 +17,39 @@ public final class ScenarioContext {
     private static final Pattern UNIQUE = Pattern.compile("%([A-Za-z]+)%");
 
     private Scenario scenario;
+    private java.time.Instant started = java.time.Instant.now();
+    private int gatewayCallsBefore;
     private final Map<String, String> uniques = new ConcurrentHashMap<>();
 
     public void begin(Scenario scenario) {
         this.scenario = scenario;
+        this.started = java.time.Instant.now();
+        this.gatewayCallsBefore = simulators().map(s -> s.gatewayCalls().size()).orElse(0);
+    }
+
+    /** The simulators the backend is wired to, when it is wired to any. */
+    public java.util.Optional<dev.engram.harness.stack.Simulators> simulators() {
+        return dev.engram.harness.stack.Simulators.of(target().endpoints());
+    }
+
+    /** VoiceLive's frames since this scenario began. */
+    public List<dev.engram.harness.stack.Simulators.VoiceLiveFrame> voiceLiveFrames() {
+        return simulators().map(s -> s.voiceLiveLog().stream().filter(f -> !f.at().isBefore(started)).toList()).orElse(List.of());
+    }
+
+    /** For a multi-turn reply that forgot something: what the gateway and Zep saw of the session, if they saw it. */
+    public java.util.Optional<dev.engram.harness.check.UpstreamEvidence.Finding> memoryEvidence(String session) {
+        var calls = gatewayCalls();
+        return calls.size() < 2 ? java.util.Optional.empty()
+                : dev.engram.harness.check.UpstreamEvidence.memory(calls, simulators().orElseThrow().zepCalls(), session);
+    }
+
+    /** The gateway's requests since this scenario began. */
+    public List<dev.engram.harness.stack.Simulators.GatewayCall> gatewayCalls() {
+        return simulators().map(s -> {
+            var all = s.gatewayCalls();
+            return all.subList(Math.min(gatewayCallsBefore, all.size()), all.size());
+        }).orElse(List.of());
     }
 
     public Target target() {

@@ -58,11 +58,9 @@ public final class WebState implements AutoCloseable {
 
     /** The exclude globs of the config being served: the emulator's when we serve it, else upstream's. */
     public List<String> excludes() {
-        if (scenario.target().embedded()) {
-            return HarnessRuntime.stack().web().config().navigationFallback()
-                    .map(f -> f.exclude().stream().map(Object::toString).toList()).orElse(List.of());
-        }
-        return routes("upstream_exclude");
+        return HarnessRuntime.startedStack().map(stack -> stack.web().config().navigationFallback()
+                        .map(f -> f.exclude().stream().map(Object::toString).toList()).orElse(List.<String>of()))
+                .orElseGet(() -> routes("upstream_exclude"));
     }
 
     @Override

@@ -61,8 +61,8 @@ public final class ChatSteps {
     @Then("the reply mentions {string}")
     public void mentions(String text) {
         String expected = scenario.expand(text);
-        verify.that(chat.replyText().toLowerCase().contains(expected.toLowerCase()), "reply content",
-                "a reply mentioning \"" + expected + "\"", chat.lastReply().summary(), "empty-responses");
+        verify.withEvidence(chat.replyText().toLowerCase().contains(expected.toLowerCase()), "reply content", "a reply mentioning \""
+                + expected + "\"", chat.lastReply().summary(), scenario.memoryEvidence(chat.requireSession()), "empty-responses");
     }
 
     @Then("the reply does not mention {string}")

@@ -48,12 +48,10 @@ public final class EnvironmentSteps {
 
     @When("a UAT user who signed in without MFA asks for a chat")
     public void withoutMfa() {
-        var stack = HarnessRuntime.stack();
-        verify.that(stack.entra().isPresent(), "auth model: " + profile().authModel(),
-                "Entra ID sign-in, so that MFA can be enforced (SOP 6.3)",
-                "the stack is configured as " + stack.environment() + ", whose auth model is "
-                        + EnvironmentProfile.of(stack.environment()).authModel() + " (no Entra ID)");
-        String token = stack.userToken("uat.tester1@engramtest.onmicrosoft.com");
+        var entra = HarnessRuntime.entra();
+        verify.that(entra.isPresent(), "auth model: " + profile().authModel(), "Entra ID sign-in, so that MFA can be enforced (SOP 6.3)",
+                "the backend under test is wired to no Entra ID (its stack rehearses an environment without one)");
+        String token = entra.orElseThrow().userToken("uat.tester1@engramtest.onmicrosoft.com");
         api.record(api.api().postJsonWithToken("/api/v1/chat", ASK, token));
     }
 
@@ -102,7 +100,7 @@ public final class EnvironmentSteps {
 
     @Then("the audit log holds that chat with the caller's identity")
     public void audited() {
-        var entries = HarnessRuntime.stack().engram().auditLog().entries();
+        var entries = HarnessRuntime.stack().reference().orElseThrow().auditLog().entries();
         boolean found = entries.stream().anyMatch(e -> e.method().equals("POST") && e.path().equals("/api/v1/chat")
                 && e.status() == 200 && !e.user().equals("anonymous"));
         verify.that(found, "All API calls logged with user identity (SOP 6.7)",

@@ -20,11 +20,10 @@ public final class Hooks {
         context.begin(scenario);
     }
 
-    /** Simulator faults never leak into the next scenario. */
+    /** Simulator faults and pacing never leak into the next scenario. */
     @After("@simulated")
     public void clearFaults() {
-        HarnessRuntime.stack().gateway().faults().clear();
-        HarnessRuntime.stack().zep().faults().clear();
+        HarnessRuntime.simulators().reset();
     }
 
     @ParameterType("elena|marcus|sage")

@@ -3,7 +3,6 @@ package dev.engram.harness.steps;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.state.ChatState;
-import dev.engram.simulator.support.FaultSwitch;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 
@@ -19,30 +18,30 @@ public final class SimulatorSteps {
 
     @Given("the chat gateway simulator applies the fault {string}")
     public void gatewayFault(String name) {
-        HarnessRuntime.stack().gateway().faults().arm(FaultSwitch.named(name));
+        HarnessRuntime.simulators().armGatewayFault(name);
     }
 
     @Given("the Zep simulator applies the fault {string}")
     public void zepFault(String name) {
-        HarnessRuntime.stack().zep().faults().arm(FaultSwitch.named(name));
+        HarnessRuntime.simulators().armZepFault(name);
     }
 
     @Then("the gateway saw {string} at least {int} times")
     public void gatewaySaw(String question, int times) {
-        long seen = HarnessRuntime.stack().gateway().journal().matching(call -> question.equals(call.question())).size();
+        long seen = HarnessRuntime.simulators().gatewayCalls().stream().filter(call -> question.equals(call.question())).count();
         verify.that(seen >= times, "gateway retries", question + " sent at least " + times + " times", seen + " times", "rate-limited");
     }
 
     @Then("Zep holds the user turn {string} in the session")
     public void zepHoldsUserTurn(String content) {
-        var transcript = HarnessRuntime.stack().zep().transcript(chat.requireSession());
+        var transcript = HarnessRuntime.simulators().zepTranscript(chat.requireSession());
         verify.that(transcript.contains("user: " + content), "user turn persisted to Zep",
                 "\"user: " + content + "\" in session " + chat.requireSession(), transcript.toString());
     }
 
     @Then("Zep holds an assistant turn mentioning {string} in the session")
     public void zepHoldsAssistantTurn(String text) {
-        var transcript = HarnessRuntime.stack().zep().transcript(chat.requireSession());
+        var transcript = HarnessRuntime.simulators().zepTranscript(chat.requireSession());
         verify.that(transcript.stream().anyMatch(t -> t.startsWith("assistant: ") && t.contains(text)),
                 "assistant turn persisted to Zep", "an assistant turn mentioning \"" + text + "\"", transcript.toString());
     }

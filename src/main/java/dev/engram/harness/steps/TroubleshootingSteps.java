@@ -7,8 +7,7 @@ import dev.engram.harness.client.Http;
 import dev.engram.harness.client.VoiceSocket;
 import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.state.ScenarioContext;
-import dev.engram.reference.EngramServer;
-import dev.engram.reference.EngramSettings;
+import dev.engram.harness.backend.RunningBackend;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -24,7 +23,7 @@ import java.util.Map;
 public final class TroubleshootingSteps {
     private final ScenarioContext scenario;
     private final Verify verify;
-    private EngramServer broken;
+    private RunningBackend broken;
     private Http.Reply reply;
     private String voiceError;
 
@@ -42,13 +41,9 @@ public final class TroubleshootingSteps {
 
     @Given("Engram configured like the stack but with {word} set to {string}")
     public void configuredWith(String variable, String value) {
-        Map<String, String> env = new HashMap<>(HarnessRuntime.stack().backendVariables(true));
-        if (value.equals("<unset>")) {
-            env.remove(variable);
-        } else {
-            env.put(variable, value);
-        }
-        broken = EngramServer.start(EngramSettings.fromEnvironment(env));
+        Map<String, String> change = new HashMap<>();
+        change.put(variable, value.equals("<unset>") ? null : value);
+        broken = HarnessRuntime.stack().launchVariant(change);
         scenario.attach("cause", variable + " = " + (variable.endsWith("_KEY") && !value.isEmpty() ? "<a wrong key>" : value));
     }
 

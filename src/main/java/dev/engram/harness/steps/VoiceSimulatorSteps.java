@@ -8,8 +8,7 @@ import dev.engram.harness.check.Verify;
 import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.state.ApiState;
 import dev.engram.harness.state.VoiceState;
-import dev.engram.simulator.voicelive.SessionLog;
-import io.cucumber.java.After;
+import dev.engram.harness.stack.Simulators;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import java.nio.file.Path;
@@ -34,18 +33,13 @@ public final class VoiceSimulatorSteps {
 
     @Given("the VoiceLive simulator paces like {string}")
     public void pacing(String profile) {
-        HarnessRuntime.stack().voiceLive().pacing(profile);
-    }
-
-    @After("@simulated")
-    public void fastAgain() {
-        HarnessRuntime.stack().voiceLive().pacing("fast");
+        HarnessRuntime.simulators().voicePacing(profile);
     }
 
     @Then("VoiceLive ended a response as cancelled because {string}")
     public void cancelledBecause(String reason) {
         String wanted = "\"status\":\"cancelled\"";
-        boolean seen = awaitLog(f -> f.direction() == SessionLog.Direction.OUT && f.type().equals("response.done")
+        boolean seen = awaitLog(f -> !f.in() && f.type().equals("response.done")
                 && f.text().contains(wanted) && f.text().contains("\"reason\":\"" + reason + "\""));
         verify.that(seen, "response cancelled", "a response.done with status cancelled and reason " + reason,
                 "VoiceLive sent: " + outTypes());
@@ -72,11 +66,11 @@ public final class VoiceSimulatorSteps {
         String session = voice.sessionId();
         String said = voice.lastSpoken().transcript();
         boolean stored = awaitTrue(() -> {
-            List<String> t = HarnessRuntime.stack().zep().transcript(session);
+            List<String> t = HarnessRuntime.simulators().zepTranscript(session);
             return t.contains("user: " + said) && t.stream().anyMatch(line -> line.startsWith("assistant: "));
         });
         verify.that(stored, "voice transcripts persisted to Zep", "user: " + said + " and an assistant turn in session " + session,
-                String.valueOf(HarnessRuntime.stack().zep().transcript(session)));
+                String.valueOf(HarnessRuntime.simulators().zepTranscript(session)));
     }
 
     @Then("no voice session stays open")
@@ -86,14 +80,14 @@ public final class VoiceSimulatorSteps {
                 api.record(api.api().requestAnonymously("GET", "/api/v1/voice/status")).summary());
     }
 
-    private boolean awaitLog(java.util.function.Predicate<SessionLog.Frame> wanted) {
-        return awaitTrue(() -> HarnessRuntime.stack().voiceLive().log().all().stream().anyMatch(wanted));
+    private boolean awaitLog(java.util.function.Predicate<Simulators.VoiceLiveFrame> wanted) {
+        return awaitTrue(() -> HarnessRuntime.simulators().voiceLiveLog().stream().anyMatch(wanted));
     }
 
     private String outTypes() {
-        return HarnessRuntime.stack().voiceLive().log().all().stream()
-                .filter(f -> f.direction() == SessionLog.Direction.OUT && f.type().startsWith("response.done"))
-                .map(SessionLog.Frame::text).toList().toString();
+        return HarnessRuntime.simulators().voiceLiveLog().stream()
+                .filter(f -> !f.in() && f.type().startsWith("response.done"))
+                .map(Simulators.VoiceLiveFrame::text).toList().toString();
     }
 
     private static boolean awaitTrue(java.util.function.BooleanSupplier condition) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.audio.Fixture;
 import dev.engram.audio.Pcm16;
 import dev.engram.audio.Wav;
+import dev.engram.harness.check.UpstreamEvidence;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.VoiceSocket;
 import dev.engram.harness.state.ScenarioContext;
@@ -170,7 +171,8 @@ public final class VoiceSteps {
         try {
             return voice.await(wanted, what);
         } catch (VoiceSocket.VoiceTimeout e) {
-            verify.that(false, what, expected, e.getMessage(), "voicelive-disconnect");
+            verify.withEvidence(false, what, expected, e.getMessage(),
+                    UpstreamEvidence.voice(scenario.voiceLiveFrames(), what.contains("transcription")), "voicelive-disconnect");
             throw e;
         }
     }

@@ -182,7 +182,7 @@ public final class WebSteps {
             closed = socket.getLocalPort();
         }
         SpaBuild build = SpaBuild.of(SpaBuild.SOURCE, "", "https://127.0.0.1:" + closed);
-        SwaEmulator emulator = SwaEmulator.start(build.folder(), HarnessRuntime.stack().engram().url());
+        SwaEmulator emulator = SwaEmulator.start(build.folder(), HarnessRuntime.target().api());
         extras.add(emulator);
         extras.add(build);
         webUrl = emulator.url();
