@@ -79,6 +79,9 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--backend-timeout", defaultValue = "60", description = "seconds a started backend may take to answer /health (default: ${DEFAULT-VALUE})")
     int backendTimeout;
 
+    @Option(names = {"-q", "--quiet"}, description = "print the verdict line only (no progress, no findings)")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         List<Attestation> attested;
@@ -93,6 +96,8 @@ public final class GateCommand implements Callable<Integer> {
             System.err.println("harness: " + e.getMessage());
             return HarnessCli.USAGE;
         }
+        // the embedded servers log to the report folder, not the console: faults the gate causes on purpose are not news
+        System.setProperty("org.slf4j.simpleLogger.logFile", folder.resolve("servers.log").toString());
         RunTarget run;
         try {
             run = RunTarget.resolve(new TargetOptions(environment, api, web, local, stackAs, webDist, backendCommand, backendImage,
@@ -109,11 +114,13 @@ public final class GateCommand implements Callable<Integer> {
             String expression = Environments.tagExpression(environment, target, Suites.combine(suiteTags, tags));
             RunContext.begin(folder.getFileName().toString(), expression);
             run.install();
-            System.out.println("Gate " + environment + " against " + target.api() + " (" + target.backend().kind() + ": " + target.backend().description() + ")");
-            long found = FeatureRun.run(features, folder, expression);
+            if (!quiet) {
+                System.out.println("Gate " + environment + " against " + target.api() + " (" + target.backend().kind() + ": " + target.backend().description() + ")");
+            }
+            long found = FeatureRun.run(features, folder, expression, !quiet);
             ReportFolders.markLatest(reports, environment, folder);
-            int exit = report(folder, found);
-            if (Files.exists(folder.resolve("run-meta.json"))) {
+            int exit = report(folder, found, quiet);
+            if (!quiet && Files.exists(folder.resolve("run-meta.json"))) {
                 SignoffCommand.print(SignoffRun.render(folder, attested, null, true), folder);
             }
             return exit;
@@ -122,13 +129,17 @@ public final class GateCommand implements Callable<Integer> {
         }
     }
 
-    private static int report(Path folder, long found) throws Exception {
+    private static int report(Path folder, long found, boolean quiet) throws Exception {
         Path gate = folder.resolve("gate.json");
         if (!Files.exists(gate)) {
             System.err.println("harness: no scenario ran (" + found + " found); no verdict was written");
             return HarnessCli.FAIL;
         }
         GateVerdict verdict = Json.MAPPER.readValue(gate.toFile(), GateVerdict.class);
+        if (quiet) {
+            System.out.println("Gate " + verdict.environment() + ": " + verdict.verdict() + " " + verdict.counts());
+            return verdict.passed() ? HarnessCli.PASS : HarnessCli.FAIL;
+        }
         System.out.println();
         verdict.findings().forEach(f -> System.out.println("FAILED " + f.scenario() + " (" + f.location() + ")\n  " + f.message().replace("\n", "\n  ")));
         verdict.nonStrict().forEach(f -> System.out.println("NON-STRICT " + f.scenario() + " (" + f.location() + ")\n  " + f.message().replace("\n", "\n  ")));
