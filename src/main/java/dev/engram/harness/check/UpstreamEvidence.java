@@ -17,10 +17,25 @@ public final class UpstreamEvidence {
     /** What the backend did upstream, the fix, and the simulator's log excerpt to attach. */
     public record Finding(String observed, String resolution, String excerpt) {}
 
+    /** What the browser was waiting for, which says which of VoiceLive's observations can explain its absence. */
+    public enum Awaited {
+        /** The backend's own answer to the client (an error frame): VoiceLive has no part in it. */
+        CLIENT_REPLY,
+        /** The session being ready (agent_switched): the VoiceLive session must have opened. */
+        SESSION,
+        /** Answer audio or text: the audio must have reached VoiceLive. */
+        ANSWER,
+        /** A user transcript: VoiceLive must have been asked to transcribe. */
+        TRANSCRIPTION
+    }
+
     private UpstreamEvidence() {}
 
     /** For a voice event that never reached the browser: VoiceLive's view of the scenario's sessions. */
-    public static Optional<Finding> voice(List<VoiceLiveFrame> frames, boolean aboutTranscription) {
+    public static Optional<Finding> voice(List<VoiceLiveFrame> frames, Awaited awaited) {
+        if (awaited == Awaited.CLIENT_REPLY) {
+            return Optional.empty();
+        }
         String excerpt = excerpt(frames);
         if (frames.isEmpty()) {
             return Optional.of(new Finding("no VoiceLive session was opened by the backend during this scenario",
@@ -31,12 +46,15 @@ public final class UpstreamEvidence {
             return Optional.of(new Finding("VoiceLive answered the backend with an error: " + error.get().text(),
                     "fix the request VoiceLive names in its error (SOP 10.2: relay it to the browser as {\"type\": \"error\"})", excerpt));
         }
+        if (awaited == Awaited.SESSION) {
+            return Optional.empty();
+        }
         if (frames.stream().noneMatch(f -> f.in() && f.type().equals("input_audio_buffer.append"))) {
             return Optional.of(new Finding("no input_audio_buffer.append reached VoiceLive: the backend did not forward the browser's audio",
                     "relay each {\"type\": \"audio\"} message's PCM16 to VoiceLive as input_audio_buffer.append (SOP 10.2)", excerpt));
         }
         List<VoiceLiveFrame> updates = frames.stream().filter(f -> f.in() && f.type().equals("session.update")).toList();
-        if (aboutTranscription && !updates.isEmpty() && updates.stream().noneMatch(UpstreamEvidence::asksForTranscription)) {
+        if (awaited == Awaited.TRANSCRIPTION && !updates.isEmpty() && updates.stream().noneMatch(UpstreamEvidence::asksForTranscription)) {
             return Optional.of(new Finding("its session.update asked for no input_audio_transcription, so VoiceLive sent no user transcript",
                     "set session.input_audio_transcription (e.g. {\"model\": \"azure-speech\"}; api-version v1: session.audio.input.transcription) "
                             + "in the backend's session.update, so the browser gets {\"type\": \"transcription\"} (SOP 10.2)", excerpt));

@@ -5,6 +5,7 @@ import dev.engram.audio.Fixture;
 import dev.engram.audio.Pcm16;
 import dev.engram.audio.Wav;
 import dev.engram.harness.check.UpstreamEvidence;
+import dev.engram.harness.check.UpstreamEvidence.Awaited;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.VoiceSocket;
 import dev.engram.harness.state.ScenarioContext;
@@ -77,14 +78,14 @@ public final class VoiceSteps {
 
     @Then("the voice socket announces {agent}")
     public void announces(String agent) {
-        awaitOrFail(m -> m.path("type").asText().equals("agent_switched") && m.path("agent_id").asText().equals(agent),
+        awaitOrFail(Awaited.SESSION, m -> m.path("type").asText().equals("agent_switched") && m.path("agent_id").asText().equals(agent),
                 "agent_switched for " + agent, "{\"type\": \"agent_switched\", \"agent_id\": \"" + agent + "\"}");
     }
 
     @Then("the user's speech is transcribed")
     public void transcribed() {
         Fixture spoken = voice.lastSpoken();
-        JsonNode complete = awaitOrFail(m -> isTranscription(m, "complete", "user"), "the user's complete transcription",
+        JsonNode complete = awaitOrFail(Awaited.TRANSCRIPTION, m -> isTranscription(m, "complete", "user"), "the user's complete transcription",
                 "a user transcription with status complete");
         String text = complete.path("text").asText();
         scenario.attach("user transcript", text);
@@ -94,7 +95,7 @@ public final class VoiceSteps {
 
     @Then("the transcription goes listening, processing, complete")
     public void transcriptionStatuses() {
-        awaitOrFail(m -> isTranscription(m, "complete", "user"), "the user's complete transcription", "listening, processing, complete");
+        awaitOrFail(Awaited.TRANSCRIPTION, m -> isTranscription(m, "complete", "user"), "the user's complete transcription", "listening, processing, complete");
         List<String> statuses = new ArrayList<>();
         voice.socket().messagesFrom(voice.turnStart()).stream()
                 .filter(m -> m.path("type").asText().equals("transcription") && !"assistant".equals(m.path("speaker").asText()))
@@ -110,9 +111,9 @@ public final class VoiceSteps {
 
     @Then("the assistant answers with speech")
     public void answersWithSpeech() {
-        JsonNode complete = awaitOrFail(m -> isTranscription(m, "complete", "assistant"), "the assistant's answer",
+        JsonNode complete = awaitOrFail(Awaited.ANSWER, m -> isTranscription(m, "complete", "assistant"), "the assistant's answer",
                 "a complete assistant transcription and audio messages");
-        awaitOrFail(m -> m.path("type").asText().equals("audio"), "answer audio", "{\"type\": \"audio\", \"format\": \"audio/pcm16\"}");
+        awaitOrFail(Awaited.ANSWER, m -> m.path("type").asText().equals("audio"), "answer audio", "{\"type\": \"audio\", \"format\": \"audio/pcm16\"}");
         boolean formatted = voice.socket().messagesFrom(voice.turnStart()).stream()
                 .filter(m -> m.path("type").asText().equals("audio"))
                 .allMatch(m -> m.path("format").asText().equals("audio/pcm16") && m.path("data").isTextual());
@@ -122,26 +123,26 @@ public final class VoiceSteps {
 
     @Then("the assistant starts answering with speech")
     public void startsAnswering() {
-        awaitOrFail(m -> m.path("type").asText().equals("audio"), "answer audio", "{\"type\": \"audio\", \"format\": \"audio/pcm16\"}");
+        awaitOrFail(Awaited.ANSWER, m -> m.path("type").asText().equals("audio"), "answer audio", "{\"type\": \"audio\", \"format\": \"audio/pcm16\"}");
     }
 
     @Then("the assistant's answer mentions {string}")
     public void answerMentions(String text) {
-        JsonNode complete = awaitOrFail(m -> isTranscription(m, "complete", "assistant"), "the assistant's answer", "an assistant answer");
+        JsonNode complete = awaitOrFail(Awaited.ANSWER, m -> isTranscription(m, "complete", "assistant"), "the assistant's answer", "an assistant answer");
         verify.that(complete.path("text").asText().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)),
                 "assistant answer", "an answer mentioning \"" + text + "\"", complete.path("text").asText());
     }
 
     @Then("the voice socket answers an error mentioning {string}")
     public void errorMentioning(String text) {
-        JsonNode error = awaitOrFail(m -> m.path("type").asText().equals("error"), "error message", "{\"type\": \"error\", \"message\": \"...\"}");
+        JsonNode error = awaitOrFail(Awaited.CLIENT_REPLY, m -> m.path("type").asText().equals("error"), "error message", "{\"type\": \"error\", \"message\": \"...\"}");
         verify.that(error.path("message").asText().contains(text), "error names the problem",
                 "an error mentioning \"" + text + "\"", error.toString());
     }
 
     @Then("the voice socket answers an error")
     public void answersError() {
-        awaitOrFail(m -> m.path("type").asText().equals("error") && m.path("message").isTextual(),
+        awaitOrFail(Awaited.CLIENT_REPLY, m -> m.path("type").asText().equals("error") && m.path("message").isTextual(),
                 "error message", "{\"type\": \"error\", \"message\": \"...\"}");
     }
 
@@ -167,12 +168,12 @@ public final class VoiceSteps {
                 voice.seen());
     }
 
-    private JsonNode awaitOrFail(java.util.function.Predicate<JsonNode> wanted, String what, String expected) {
+    private JsonNode awaitOrFail(Awaited awaited, java.util.function.Predicate<JsonNode> wanted, String what, String expected) {
         try {
             return voice.await(wanted, what);
         } catch (VoiceSocket.VoiceTimeout e) {
-            verify.withEvidence(false, what, expected, e.getMessage(),
-                    UpstreamEvidence.voice(scenario.voiceLiveFrames(), what.contains("transcription")), "voicelive-disconnect");
+            verify.withEvidence(false, what, expected, e.getMessage(), UpstreamEvidence.voice(scenario.voiceLiveFrames(), awaited),
+                    awaited == Awaited.CLIENT_REPLY ? null : "voicelive-disconnect");
             throw e;
         }
     }
