@@ -19,6 +19,12 @@ public final class Shapes {
 
     /** The problems found; empty when the body has the shape. */
     @SuppressWarnings("unchecked")
+    /** A body that is a JSON object or array (an error page, a plain-text body or an empty one is not). */
+    public static boolean looksLikeJson(String body) {
+        String trimmed = body == null ? "" : body.trim();
+        return trimmed.startsWith("{") || trimmed.startsWith("[");
+    }
+
     public static List<String> problems(String shape, JsonNode body) {
         Map<String, Object> spec = SHAPES.get(shape);
         if (spec == null) {

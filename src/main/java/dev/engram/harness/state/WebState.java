@@ -16,6 +16,7 @@ public final class WebState implements AutoCloseable {
     private final ScenarioContext scenario;
     private BrowserContext context;
     private final List<Page> tabs = new ArrayList<>();
+    private final List<String> traffic = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public WebState(ScenarioContext scenario) {
         this.scenario = scenario;
@@ -34,12 +35,28 @@ public final class WebState implements AutoCloseable {
             context = Chromium.newContext();
         }
         Page page = context.newPage();
+        page.onRequest(request -> traffic.add(request.method() + " " + request.url()));
+        page.onWebSocket(socket -> traffic.add("WebSocket " + socket.url()));
         tabs.add(page);
         return page;
     }
 
     public Page tab() {
         return tabs.isEmpty() ? newTab() : tabs.get(tabs.size() - 1);
+    }
+
+    /** Every request and socket the tabs opened, in order: what the browser saw of where the SPA sends its calls. */
+    public List<String> traffic() {
+        return List.copyOf(traffic);
+    }
+
+    /** The bases an SPA may call the API under test on: the API itself, or the web origin's /api proxy. */
+    public boolean callsApiUnderTest(String url) {
+        String api = scenario.target().api();
+        String socketApi = api.replaceFirst("^http", "ws");
+        String origin = web().replaceAll("/+$", "");
+        return url.startsWith(api + "/") || url.startsWith(socketApi + "/") || url.startsWith(origin + "/api/")
+                || url.startsWith(origin.replaceFirst("^http", "ws") + "/api/");
     }
 
     public void screenshot(String name, Page page) {

@@ -4,6 +4,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.WebSocket;
 import dev.engram.harness.check.Verify;
@@ -32,6 +33,8 @@ public final class WebSteps {
     private final List<AutoCloseable> extras = new ArrayList<>();
     private String webUrl;
     private String chatSession;
+    private String chatRequest;
+    private static final double STEP_TIMEOUT_MS = 15_000;
 
     public WebSteps(WebState web, ScenarioContext scenario, Verify verify) {
         this.web = web;
@@ -114,7 +117,7 @@ public final class WebSteps {
     public void apiNotRewritten() {
         Http.Reply agents = Http.get(url() + "/api/v1/agents");
         Http.Reply missing = Http.get(url() + "/api/engram-missing");
-        boolean ok = agents.status() == 200 && agents.body().trim().startsWith("[") || agents.body().trim().startsWith("{");
+        boolean ok = agents.status() == 200 && dev.engram.harness.check.Shapes.looksLikeJson(agents.body());
         ok &= !missing.body().contains("class=\"logo\"");
         verify.that(ok, "/api/* is not swallowed by the fallback", "JSON from the API for /api/v1/agents, and no app shell for /api/engram-missing",
                 "/api/v1/agents -> " + agents.status() + " " + abbreviate(agents.body()) + "; /api/engram-missing -> " + missing.status() + " " + abbreviate(missing.body()));
@@ -154,25 +157,55 @@ public final class WebSteps {
     @When("the user sends {string} from the chat page")
     public void sendsFromChat(String text) {
         Page tab = web.tab();
-        Response response = tab.waitForResponse(r -> r.url().contains("/api/v1/chat") && "POST".equals(r.request().method()), () -> {
-            tab.locator("textarea, input[type='text']").first().fill(text);
-            tab.locator("button:has-text('Send')").first().click();
-        });
-        chatSession = parse(response.request().postData()).path("session_id").asText(null);
+        Request request = browserStep("the chat page's request to /api/v1/chat", () -> tab.waitForRequest(
+                r -> r.url().contains("/api/v1/chat") && "POST".equals(r.method()), new Page.WaitForRequestOptions().setTimeout(STEP_TIMEOUT_MS), () -> {
+                    tab.locator("textarea, input[type='text']").first().fill(text);
+                    tab.locator("button:has-text('Send')").first().click();
+                }));
+        chatRequest = request.url();
+        chatSession = parse(request.postData()).path("session_id").asText(null);
         web.screenshot("chat", tab);
     }
 
     @Then("the voice socket it opens carries the same session id as the chat")
     public void voiceCarriesChatSession() {
         Page tab = web.tab();
-        tab.locator("button:has-text('Voice Interaction')").first().click();
-        WebSocket socket = tab.waitForWebSocket(() -> tab.locator("button:has-text('Connect')").first().click());
-        String url = socket.url();
+        String url = openVoiceSocket(tab);
         web.screenshot("voice", tab);
         String tabSession = sessionId(tab);
         verify.that(chatSession != null && chatSession.equals(tabSession) && url.endsWith("/api/v1/voice/voicelive/" + chatSession),
                 "unified session", "chat session_id = sessionStorage engram_session_id = the socket path's session id",
                 "chat " + chatSession + ", tab " + tabSession + ", socket " + url);
+    }
+
+    @Then("the chat request went to the API under test")
+    public void chatWentToApi() {
+        verify.that(web.callsApiUnderTest(chatRequest), "SPA API base (VITE_API_URL)", "POST /api/v1/chat on " + scenario.target().api()
+                + " or on the web app's /api proxy", "the SPA sent it to " + chatRequest + "; all its requests: " + web.traffic(), "spa-api-base");
+    }
+
+    @Then("the voice socket opens on the API under test")
+    public void socketOnApi() {
+        String url = openVoiceSocket(web.tab());
+        verify.that(web.callsApiUnderTest(url), "SPA voice socket base (VITE_WS_URL)", "a socket on " + scenario.target().api().replaceFirst("^http", "ws")
+                + "/api/v1/voice/voicelive/{session_id}", "the SPA opened " + url + "; all its traffic: " + web.traffic(), "spa-api-base");
+    }
+
+    private String openVoiceSocket(Page tab) {
+        tab.locator("button:has-text('Voice Interaction')").first().click();
+        return browserStep("the voice page's socket", () -> tab.waitForWebSocket(new Page.WaitForWebSocketOptions().setTimeout(STEP_TIMEOUT_MS),
+                () -> tab.locator("button:has-text('Connect')").first().click())).url();
+    }
+
+    /** A browser wait that fails with what the browser saw, never with a bare timeout. */
+    private <T> T browserStep(String what, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            verify.that(false, "browser: " + what, what + " within " + (long) STEP_TIMEOUT_MS / 1000 + " s",
+                    "none; the tab's traffic: " + web.traffic(), "spa-api-base");
+            throw e;
+        }
     }
 
     @Given("the reference SPA built with an https API URL")
