@@ -49,10 +49,6 @@ public final class GatewaySimulator implements AutoCloseable {
         return new GatewaySimulator(apiKey, deployment, 0);
     }
 
-    public static GatewaySimulator start(String apiKey, String deployment, int port) {
-        return new GatewaySimulator(apiKey, deployment, port);
-    }
-
     /** The value for {@code AZURE_AI_ENDPOINT}: an APIM-style path ending in {@code /openai/v1}. */
     public String endpoint() {
         return server.url() + BASE_PATH;

@@ -48,9 +48,6 @@ public final class RouteGlob {
         return valid;
     }
 
-    public boolean isGlob() {
-        return suffixes != null;
-    }
 
     /** Matches a decoded path without its query. */
     public boolean matches(String path) {

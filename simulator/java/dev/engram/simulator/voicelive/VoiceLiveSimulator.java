@@ -98,20 +98,10 @@ public final class VoiceLiveSimulator implements AutoCloseable {
         return server.url();
     }
 
-    public int openSessions() {
-        return sessions.size();
-    }
 
-    public int sessionsOpened() {
-        return opened.get();
-    }
 
     public SessionLog log() {
         return log;
-    }
-
-    public FixtureRegistry fixtures() {
-        return fixtures;
     }
 
     public void pacing(String profile) {

@@ -42,10 +42,6 @@ public final class ZepSimulator implements AutoCloseable {
         return new ZepSimulator(0);
     }
 
-    public static ZepSimulator start(int port) {
-        return new ZepSimulator(port);
-    }
-
     /** The value for {@code ZEP_API_URL}. */
     public String url() {
         return server.url();

@@ -39,11 +39,6 @@ public record Pcm16(short[] samples, int sampleRate) {
         return Math.sqrt(sum / (to - from));
     }
 
-    public Pcm16 slice(int from, int to) {
-        short[] part = new short[Math.max(0, to - from)];
-        System.arraycopy(samples, from, part, 0, part.length);
-        return new Pcm16(part, sampleRate);
-    }
 
     /** Linear-interpolation resampling; enough for speech fixtures, as SOP 9.1 says "resample if needed". */
     public Pcm16 resampledTo(int rate) {

@@ -34,7 +34,4 @@ public final class Voices {
         return voiceName == null ? fallback : byName.getOrDefault(voiceName, fallback);
     }
 
-    public boolean knows(String voiceName) {
-        return byName.containsKey(voiceName);
-    }
 }

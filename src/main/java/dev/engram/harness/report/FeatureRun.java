@@ -31,7 +31,10 @@ public final class FeatureRun {
         }
         Files.createDirectories(reportFolder);
         String dir = reportFolder.toAbsolutePath().toString();
+        // Allure reads its results folder from this property when its plugin starts; gate.json stays the authority
+        System.setProperty("allure.results.directory", dir + "/allure-results");
         String reports = String.join(",",
+                "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
                 "html:" + dir + "/cucumber.html",
                 "json:" + dir + "/cucumber.json",
                 "junit:" + dir + "/junit.xml",

@@ -39,10 +39,6 @@ public final class ChatSteps {
         remember(agent, chat.ask(agent, content, Optional.of(chat.requireSession())));
     }
 
-    @When("the user asks {agent} {string} in the voice session")
-    public void asksInVoiceSession(String agent, String content) {
-        remember(agent, chat.ask(agent, content, Optional.of(voice.sessionId())));
-    }
 
     @Then("the reply is HTTP {int}")
     public void status(int status) {

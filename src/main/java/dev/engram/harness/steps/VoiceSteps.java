@@ -48,10 +48,6 @@ public final class VoiceSteps {
         voice.say(fixture, false);
     }
 
-    @When("the user says {string} at real-time pace")
-    public void saysRealTime(String fixture) {
-        voice.say(fixture, true);
-    }
 
     @When("the user switches to {agent}")
     @When("the user asks for the agent {string}")
@@ -162,11 +158,6 @@ public final class VoiceSteps {
                 "at least half a second of audible PCM16 at 24 kHz", audio.durationMs() + " ms, rms " + Math.round(audio.rms(0, audio.samples().length)));
     }
 
-    @Then("the voice socket closes")
-    public void closes() {
-        verify.that(voice.socket().awaitClosed(Duration.ofSeconds(10)), "socket closes cleanly", "the server to close the socket",
-                voice.seen());
-    }
 
     private JsonNode awaitOrFail(Awaited awaited, java.util.function.Predicate<JsonNode> wanted, String what, String expected) {
         try {

@@ -128,10 +128,6 @@ public final class WebSteps {
         web.newTab().navigate(url() + path);
     }
 
-    @When("the user navigates to {string} in the same tab")
-    public void navigates(String path) {
-        web.tab().navigate(url() + path);
-    }
 
     @Then("the tab keeps one engram_session_id across those navigations")
     public void sameSessionAcrossNavigations() {
