@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A backend under test as a child process ({@code --backend-cmd}): the command runs through {@code sh -c} with the
@@ -14,21 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class CommandLauncher implements BackendLauncher {
     private final String command;
-    private final Path logFolder;
+    private final BackendLogs logs;
     private final Duration timeout;
-    private final AtomicInteger started = new AtomicInteger();
 
     public CommandLauncher(String command, Path logFolder, Duration timeout) {
         this.command = command;
-        this.logFolder = logFolder;
+        this.logs = new BackendLogs(logFolder, "backend");
         this.timeout = timeout;
     }
 
     @Override
     public RunningBackend start(Map<String, String> environment, int port) {
         int chosen = port == 0 ? Readiness.freePort() : port;
-        int n = started.incrementAndGet();
-        Path log = logFolder.resolve(n == 1 ? "backend.log" : "backend-" + n + ".log");
+        Path log = logs.next();
         ProcessBuilder builder = new ProcessBuilder("sh", "-c", command.replace("{port}", String.valueOf(chosen)))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(CommandLauncher::sopVariable);
@@ -36,7 +33,7 @@ public final class CommandLauncher implements BackendLauncher {
         builder.environment().put("PORT", String.valueOf(chosen));
         Process process;
         try {
-            Files.createDirectories(logFolder);
+            Files.createDirectories(logs.folder());
             process = builder.start();
         } catch (java.io.IOException e) {
             throw new BackendFailed("cannot run the backend command: " + e.getMessage());

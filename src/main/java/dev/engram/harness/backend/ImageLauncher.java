@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.images.ImagePullPolicy;
@@ -18,13 +17,12 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class ImageLauncher implements BackendLauncher {
     private final String image;
-    private final Path logFolder;
+    private final BackendLogs logs;
     private final Duration timeout;
-    private final AtomicInteger started = new AtomicInteger();
 
     public ImageLauncher(String image, Path logFolder, Duration timeout) {
         this.image = image;
-        this.logFolder = logFolder;
+        this.logs = new BackendLogs(logFolder, "backend-container");
         this.timeout = timeout;
     }
 
@@ -47,7 +45,7 @@ public final class ImageLauncher implements BackendLauncher {
             throw new BackendFailed(reason);
         });
         int chosen = port == 0 ? Readiness.freePort() : port;
-        Path log = logFolder.resolve(started.incrementAndGet() == 1 ? "backend-container.log" : "backend-container-" + started.get() + ".log");
+        Path log = logs.next();
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withNetworkMode("host")
                 .withImagePullPolicy(neverPull())
@@ -55,7 +53,7 @@ public final class ImageLauncher implements BackendLauncher {
                 .withEnv("PORT", String.valueOf(chosen))
                 .withLogConsumer(frame -> append(log, frame.getUtf8String()));
         try {
-            Files.createDirectories(logFolder);
+            Files.createDirectories(logs.folder());
             container.start();
         } catch (RuntimeException | java.io.IOException e) {
             container.stop();
