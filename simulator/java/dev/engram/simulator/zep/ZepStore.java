@@ -20,7 +20,7 @@ final class ZepStore {
 
     record Session(String sessionId, String userId, JsonNode metadata, Instant createdAt, List<Message> messages) {}
 
-    record Fact(String uuid, String fact, Instant createdAt, String sessionId) {}
+    record Fact(String uuid, String fact, Instant createdAt, String sessionId, String kind) {}
 
     record Hit(Message message, double score, String sessionId) {}
 
@@ -47,7 +47,14 @@ final class ZepStore {
         added.stream()
                 .filter(m -> "user".equals(m.roleType()))
                 .flatMap(m -> extractor.extract(m.content()).stream())
-                .forEach(text -> userFacts.add(new Fact(UUID.randomUUID().toString(), text, Instant.now(), sessionId)));
+                .forEach(found -> {
+                    synchronized (userFacts) {
+                        if (found.supersedes()) {
+                            userFacts.removeIf(f -> f.kind().equals(found.kind()));
+                        }
+                        userFacts.add(new Fact(UUID.randomUUID().toString(), found.fact(), Instant.now(), sessionId, found.kind()));
+                    }
+                });
     }
 
     List<Message> lastMessages(String sessionId, int limit) {

@@ -169,7 +169,6 @@ public final class EmbeddedStack implements AutoCloseable {
     /** The variables that point an Engram backend at these simulators; keys only when asked. */
     public Map<String, String> backendVariables(boolean revealSecrets) {
         Map<String, String> vars = new LinkedHashMap<>(backendEnvironment);
-        vars.keySet().removeIf(k -> k.startsWith("ENGRAM_"));
         if (!revealSecrets) {
             vars.replaceAll((k, v) -> k.endsWith("_KEY") || k.endsWith("_SECRET") ? "<in the env file>" : v);
         }
