@@ -76,6 +76,7 @@ public final class EngramServer implements AutoCloseable {
         config.routes.get("/health", this::health);
         config.routes.get("/api/v1/agents", ctx -> ctx.json(agents.all().stream().map(this::agentJson).toList()));
         config.routes.get("/api/v1/voice/status", this::voiceStatus);
+        config.routes.get("/connectivity/test", this::connectivityTest);
         config.routes.get("/api/v1/voice/config/{agent}", this::voiceConfig);
         voice.routes(config);
         if (settings.debug()) {
@@ -106,11 +107,38 @@ public final class EngramServer implements AutoCloseable {
 
     private void health(Context ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "healthy");
+        body.put("status", voice.link().degraded() ? "degraded" : "healthy");
         body.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         body.put("version", settings.version());
         body.put("environment", settings.environment());
+        if (voice.link().degraded()) {
+            body.put("voice", Map.of("state", voice.link().current().state(), "detail", voice.link().current().message(),
+                    "chat", "available"));
+        }
         ctx.json(body);
+    }
+
+    /** The guide's connectivity test: each dependency probed now, with the voice path's monitored state. */
+    private void connectivityTest(Context ctx) {
+        var checks = voice.probe().all();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", checks.stream().allMatch(c -> c.status().equals("OK")) ? "OK" : "Error");
+        body.put("container_app_name", settings.connectivity().containerAppName().orElse(null));
+        body.put("in_container", settings.connectivity().inContainer());
+        body.put("speech_container_mode", settings.connectivity().speechContainerMode());
+        body.put("checks", checks);
+        body.put("voice_link", linkJson());
+        ctx.json(body);
+    }
+
+    private Map<String, Object> linkJson() {
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("state", voice.link().current().state());
+        link.put("attempt", voice.link().current().attempt());
+        link.put("since", voice.link().current().since().toString());
+        link.put("max_attempts", ConnectivitySettings.MAX_ATTEMPTS);
+        link.put("history", voice.link().history());
+        return link;
     }
 
     private void voiceStatus(Context ctx) {
@@ -122,6 +150,9 @@ public final class EngramServer implements AutoCloseable {
         body.put("model", settings.voiceLiveModel());
         body.put("active_sessions", activeVoiceSessions.get());
         body.put("agents", voices);
+        body.put("voice_live_enabled", settings.connectivity().voiceLiveEnabled());
+        body.put("container_app_name", settings.connectivity().containerAppName().orElse(null));
+        body.put("connection", linkJson());
         ctx.json(body);
     }
 

@@ -39,7 +39,8 @@ public record EngramSettings(
         Optional<ServicePrincipal> servicePrincipal,
         Duration gatewayTimeout,
         Duration zepTimeout,
-        String version) {
+        String version,
+        ConnectivitySettings connectivity) {
 
     /** SOP 4.3's service principal (AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID), plus AZURE_AUTHORITY_HOST. */
     public record ServicePrincipal(String clientId, String clientSecret, String tenantId, Optional<String> authorityHost, Optional<String> caBundle) {
@@ -93,7 +94,8 @@ public record EngramSettings(
                 ServicePrincipal.from(vars),
                 Duration.ofMillis(vars.integer("ENGRAM_GATEWAY_TIMEOUT_MS", 30_000, 100)),
                 Duration.ofMillis(vars.integer("ENGRAM_ZEP_TIMEOUT_MS", 1_500, 50)),
-                vars.text("ENGRAM_VERSION", "0.1.0"));
+                vars.text("ENGRAM_VERSION", "0.1.0"),
+                ConnectivitySettings.from(vars));
     }
 
     /**

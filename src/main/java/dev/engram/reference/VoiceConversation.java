@@ -66,13 +66,25 @@ final class VoiceConversation {
         this.onEnd = onEnd;
     }
 
-    void start(VoiceLiveConnector connector) {
+    /**
+     * Opens the VoiceLive session with retry and backoff. While the voice path is known to be down, a session fails at
+     * once naming the cause (graceful degradation: chat keeps working) and the link is re-probed in the background.
+     */
+    void start(VoiceLiveConnector connector, VoiceLink link, Runnable recover) {
         String problem = connector.misconfiguration();
         if (problem != null) {
             fail(problem);
             return;
         }
-        connector.open()
+        java.util.Optional<String> down = link.down();
+        if (down.isPresent()) {
+            recover.run();
+            fail("Failed to establish WebSocket connection: VoiceLive is unreachable (" + down.get()
+                    + "); chat keeps working, and voice recovers once the endpoint answers");
+            return;
+        }
+        connector.open(link)
+                .doOnError(error -> recover.run())
                 .flatMap(session -> {
                     session.receiveEvents().subscribe(this::relay,
                             error -> fail("VoiceLive event stream failed: " + describe(error)),

@@ -1,5 +1,9 @@
 package dev.engram.reference;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
 import com.azure.ai.voicelive.VoiceLiveAsyncClient;
 import com.azure.ai.voicelive.VoiceLiveClientBuilder;
 import com.azure.ai.voicelive.VoiceLiveServiceVersion;
@@ -40,6 +44,82 @@ final class VoiceLiveConnector {
             return "no VoiceLive credential: set AZURE_VOICELIVE_KEY, or use Managed Identity auth";
         }
         return null;
+    }
+
+    /** The realtime URL a session opens, for logs and the connectivity test. */
+    URI realtimeUri() {
+        String base = settings.voiceLiveEndpoint().orElseThrow().toString().replaceAll("/+$", "").replaceFirst("^http", "ws");
+        return URI.create(base + "/voice-live/realtime?api-version=" + settings.voiceLiveApiVersion() + "&model=" + settings.voiceLiveModel());
+    }
+
+    /** The credential header a session sends: {@code api-key}, or a bearer token from the identity. */
+    Map<String, String> handshakeHeaders() {
+        if (settings.voiceLiveKey().isPresent()) {
+            return Map.of("api-key", settings.voiceLiveKey().get());
+        }
+        try {
+            String token = tokenCredential().getTokenSync(new com.azure.core.credential.TokenRequestContext()
+                    .addScopes("https://cognitiveservices.azure.com/.default")).getToken();
+            return Map.of("Authorization", "Bearer " + token);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    /**
+     * Opens a session with the guide's retry: at most {@link ConnectivitySettings#MAX_ATTEMPTS} attempts, each bounded
+     * by the connect timeout, spaced by exponential backoff (250 ms doubling, 20 % jitter, at most 4 s). A refused
+     * credential is never retried. Outside a container a refused connection fails at once (nothing listens, and a
+     * retry will not change that); in a container (CONTAINER_APP_NAME) every failure is retried, since the guide's
+     * cold starts and sidecars come up late. Each state goes to the link.
+     */
+    Mono<VoiceLiveSessionAsyncClient> open(VoiceLink link) {
+        java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+        String url = ConnectivityProbe.mask(realtimeUri());
+        Duration timeout = settings.connectivity().connectTimeout();
+        return Mono.defer(() -> {
+                    int n = attempt.incrementAndGet();
+                    if (n == 1) {
+                        link.connecting(n, url);
+                    }
+                    return open().timeout(timeout, Mono.error(() -> new java.util.concurrent.TimeoutException(
+                            "Connection timeout after " + timeout.toMillis() + " ms")));
+                })
+                .retryWhen(reactor.util.retry.Retry.backoff(ConnectivitySettings.MAX_ATTEMPTS - 1, Duration.ofMillis(250))
+                        .maxBackoff(Duration.ofSeconds(4)).jitter(0.2)
+                        .filter(this::retryable)
+                        .doBeforeRetry(signal -> link.reconnecting(attempt.get() + 1, describe(signal.failure())))
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .doOnSuccess(session -> link.connected(attempt.get()))
+                .doOnError(error -> link.failed(attempt.get(), describe(error)));
+    }
+
+    private boolean retryable(Throwable error) {
+        String text = describe(error);
+        if (text.contains("401") || text.contains("403")) {
+            return false;
+        }
+        return settings.connectivity().inContainer() || !text.contains("Connection refused");
+    }
+
+    /** The guide's status words for a failed attempt. */
+    static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (error instanceof java.util.concurrent.TimeoutException || root instanceof java.util.concurrent.TimeoutException) {
+            return "Error (Connection timeout)";
+        }
+        if (root instanceof java.net.ConnectException) {
+            return "Error (Connection refused)";
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            return "Error (DNS)";
+        }
+        String message = String.valueOf(root.getMessage());
+        java.util.regex.Matcher status = java.util.regex.Pattern.compile("\\b(40[13])\\b").matcher(message);
+        return status.find() ? "Error (" + status.group(1) + ")" : "Error (" + message.replaceAll("(?i)(api-key|key|token)=[^&\\s]+", "$1=***") + ")";
     }
 
     Mono<VoiceLiveSessionAsyncClient> open() {

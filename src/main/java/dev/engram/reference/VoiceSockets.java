@@ -23,6 +23,8 @@ final class VoiceSockets implements AutoCloseable {
     private final ZepClient zep;
     private final AtomicInteger active;
     private final VoiceLiveConnector connector;
+    private final VoiceLink link = new VoiceLink();
+    private final ConnectivityProbe probe;
     private final Map<String, VoiceConversation> conversations = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "voice-memory");
@@ -39,7 +41,16 @@ final class VoiceSockets implements AutoCloseable {
         this.zep = zep;
         this.active = active;
         this.connector = new VoiceLiveConnector(settings);
+        this.probe = new ConnectivityProbe(settings, connector);
         VoiceLiveConnector.serviceVersion(settings.voiceLiveApiVersion());
+    }
+
+    VoiceLink link() {
+        return link;
+    }
+
+    ConnectivityProbe probe() {
+        return probe;
     }
 
     void routes(JavalinConfig config) {
@@ -67,7 +78,7 @@ final class VoiceSockets implements AutoCloseable {
             VoiceConversation conversation = new VoiceConversation(ctx.pathParam("session_id"), principal, agent, agents,
                     client(ctx), zep, background, active::decrementAndGet);
             conversations.put(ctx.sessionId(), conversation);
-            conversation.start(connector);
+            conversation.start(connector, link, () -> link.recoverWith(() -> probe.voiceLive().status()));
         });
         ws.onMessage(ctx -> {
             VoiceConversation conversation = conversations.get(ctx.sessionId());
@@ -108,6 +119,7 @@ final class VoiceSockets implements AutoCloseable {
     public void close() {
         conversations.values().forEach(VoiceConversation::end);
         conversations.clear();
+        link.close();
         background.shutdownNow();
     }
 }

@@ -15,7 +15,7 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines("cucumber")
 @SelectDirectories("features")
-@IncludeTags("(!env:staging & !env:dev & !env:test & !env:uat & !env:prod) | env:local")
+@IncludeTags("((!env:staging & !env:dev & !env:test & !env:uat & !env:prod) | env:local) & !connectivity")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.engram.harness.steps")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "dev.engram.harness.report.ResultsPlugin:target/harness-reports/local,"
         + "html:target/harness-reports/local/cucumber.html,junit:target/harness-reports/local/junit.xml")

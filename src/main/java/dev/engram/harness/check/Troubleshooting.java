@@ -8,9 +8,11 @@ import java.util.stream.Collectors;
 
 /** The SOP's troubleshooting rows (9.1, 9.2, 6.5), as data, so a failed check can quote the SOP's own fix. */
 public final class Troubleshooting {
+    /** {@code sop} is an SOP section, or {@code guide:<section>} for the WebSocket troubleshooting guide. */
     public record Row(String id, String sop, String symptom, String cause, String resolution) {
         public String advice() {
-            return "SOP " + sop + " \"" + symptom + "\" (cause: " + cause + "): " + resolution;
+            String source = sop.startsWith("guide:") ? "WebSocket troubleshooting guide, " + sop.substring(6) : "SOP " + sop;
+            return source + " \"" + symptom + "\" (cause: " + cause + "): " + resolution;
         }
     }
 

@@ -44,7 +44,8 @@ public final class Verify {
 
     private void fail(String check, String expected, String seen, String resolution, String upstream) {
         StringBuilder message = new StringBuilder()
-                .append("SOP ").append(String.join(", ", scenario.sopSections())).append(" - ").append(check)
+                .append(scenario.sopSections().get(0).startsWith("guide ") ? "WebSocket troubleshooting " : "SOP ")
+                .append(String.join(", ", scenario.sopSections())).append(" - ").append(check)
                 .append("\n  expected: ").append(expected)
                 .append("\n  seen:     ").append(seen);
         if (upstream != null) {

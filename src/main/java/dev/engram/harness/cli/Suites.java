@@ -4,7 +4,8 @@ import java.util.Map;
 
 /** The SOP's {@code test_suite} names (e2e-tests.yml) as tag expressions. */
 final class Suites {
-    private static final Map<String, String> TAGS = Map.of("all", "", "smoke", "@smoke", "api", "@api", "voice", "@voice", "chat", "@chat");
+    private static final Map<String, String> TAGS = Map.of("all", "", "smoke", "@smoke", "api", "@api", "voice", "@voice", "chat", "@chat",
+            "connectivity", "@connectivity");
 
     private Suites() {}
 
@@ -14,7 +15,7 @@ final class Suites {
         }
         String tags = TAGS.get(suite);
         if (tags == null) {
-            throw new IllegalArgumentException("unknown --suite '" + suite + "'; choose one of all, smoke, api, voice, chat");
+            throw new IllegalArgumentException("unknown --suite '" + suite + "'; choose one of all, smoke, api, voice, chat, connectivity");
         }
         return tags;
     }

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * applies only to those environments. {@code @simulated} scenarios steer the simulators and run only when the
  * backend under test is wired to them; {@code @relaunch} scenarios start a second instance of the backend and run
  * only when the harness started it; {@code @reference} scenarios read the in-repo reference server's internals;
- * {@code @web} scenarios need a web URL.
+ * {@code @web} scenarios need a web URL; {@code @connectivity} scenarios (the WebSocket troubleshooting guide) run only
+ * when the tags or {@code --suite connectivity} ask for them.
  */
 public final class Environments {
     public static final List<String> NAMES = List.of("local", "staging", "dev", "test", "uat", "prod");
@@ -40,6 +41,9 @@ public final class Environments {
         }
         if (target.endpoints().web() == null) {
             expression += " & !web";
+        }
+        if (userTags == null || !userTags.contains("connectivity")) {
+            expression += " & !connectivity"; // the WebSocket troubleshooting guide's suite runs when asked for
         }
         if (userTags != null && !userTags.isBlank()) {
             expression += " & (" + fromCucumber(userTags) + ")";

@@ -63,6 +63,10 @@ public final class ScenarioContext {
                 sections.add(tag.substring(5));
             }
         }
+        if (sections.isEmpty()) {
+            tags().stream().filter(t -> t.startsWith("@seed:websocket-troubleshooting:"))
+                    .forEach(t -> sections.add("guide " + t.substring("@seed:websocket-troubleshooting:".length())));
+        }
         return sections.isEmpty() ? List.of("(no @sop tag)") : sections;
     }
 

@@ -1,0 +1,66 @@
+package dev.engram.harness.state;
+
+import dev.engram.harness.backend.RunningBackend;
+import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.NetworkFaults;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One scenario's network faults and the backend instance configured to meet them; all closed after it. */
+public final class ConnectivityState implements AutoCloseable {
+    /** Each attempt waits this long, so a black hole is found in seconds rather than the guide's 5. */
+    public static final int CONNECT_TIMEOUT_MS = 1000;
+
+    private final List<NetworkFaults.Fault> faults = new ArrayList<>();
+    private final Map<String, String> variables = new HashMap<>(Map.of("ENGRAM_VOICELIVE_CONNECT_TIMEOUT_MS", String.valueOf(CONNECT_TIMEOUT_MS)));
+    private RunningBackend backend;
+    private NetworkFaults.Fault voiceLiveFault;
+
+    /** Puts a network fault in front of VoiceLive (or as the proxy) for the backend about to start. */
+    public NetworkFaults.Fault fault(String name) {
+        NetworkFaults.Fault fault = NetworkFaults.start(name, HarnessRuntime.target().endpoints());
+        faults.add(fault);
+        return fault;
+    }
+
+    public void voiceLiveBehind(String name) {
+        voiceLiveFault = fault(name);
+        variables.put("AZURE_VOICELIVE_ENDPOINT", voiceLiveFault.url());
+    }
+
+    public void proxy(String name) {
+        String url = fault(name).url();
+        variables.put("HTTPS_PROXY", url);
+        variables.put("HTTP_PROXY", url);
+    }
+
+    public void set(String variable, String value) {
+        variables.put(variable, value);
+    }
+
+    /** The backend under test, started again with this scenario's variables. */
+    public String api() {
+        if (backend == null) {
+            backend = HarnessRuntime.stack().launchVariant(variables);
+        }
+        return backend.url();
+    }
+
+    public NetworkFaults.Fault voiceLiveFault() {
+        return voiceLiveFault;
+    }
+
+    public NetworkFaults.Fault proxyFault() {
+        return faults.get(faults.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        if (backend != null) {
+            backend.close();
+        }
+        faults.forEach(NetworkFaults.Fault::close);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.engram.harness.steps;
+
+import dev.engram.harness.check.Verify;
+import dev.engram.harness.client.ApiResponse;
+import dev.engram.harness.client.Connectivity;
+import dev.engram.harness.client.EngramApi;
+import dev.engram.harness.client.Http;
+import dev.engram.harness.client.VoiceSocket;
+import dev.engram.harness.config.Target;
+import dev.engram.harness.state.ConnectivityState;
+import dev.engram.harness.state.ScenarioContext;
+import io.cucumber.java.After;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The WebSocket troubleshooting guide, reproduced cause by cause against a backend instance set up to meet it. */
+public final class ConnectivitySteps {
+    private static final Duration VOICE_WAIT = Duration.ofSeconds(40);
+    /** The guide's row that explains each connectivity status. */
+    private static final java.util.Map<String, String> GUIDE_ROWS = java.util.Map.of(
+            "Error (proxy refused upgrade)", "ws-proxy", "Error (proxy authentication required)", "ws-proxy", "OK", "ws-proxy",
+            "Error (401)", "ws-auth", "Error (DNS)", "ws-dns");
+    private final ConnectivityState net;
+    private final ScenarioContext scenario;
+    private final Verify verify;
+    private Connectivity.Report report;
+    private String voiceError;
+
+    public ConnectivitySteps(ConnectivityState net, ScenarioContext scenario, Verify verify) {
+        this.net = net;
+        this.scenario = scenario;
+        this.verify = verify;
+    }
+
+    @After("@connectivity")
+    public void stop() {
+        net.close();
+    }
+
+    @Given("the Voice Live endpoint is behind the network fault {string}")
+    public void voiceLiveBehind(String fault) {
+        net.voiceLiveBehind(fault);
+    }
+
+    @Given("egress goes through the proxy {string}")
+    public void throughProxy(String fault) {
+        net.proxy(fault);
+    }
+
+    @Given("Engram runs with {word} set to {string}")
+    public void withVariable(String variable, String value) {
+        net.set(variable, value);
+    }
+
+    @When("its connectivity test is read")
+    public void readConnectivityTest() {
+        report = Connectivity.report(net.api());
+        scenario.attach("connectivity test", String.valueOf(report));
+    }
+
+    @When("a voice session is opened through it")
+    public void openVoice() {
+        voiceError = awaitVoice(m -> m.path("type").asText().equals("error") || m.path("type").asText().equals("agent_switched"));
+    }
+
+    @When("the network fault clears")
+    public void faultClears() {
+        net.voiceLiveFault().clear();
+    }
+
+    @Then("the Voice Live check reports {string}")
+    public void voiceLiveReports(String status) {
+        Optional<Connectivity.Check> check = report.check("Voice Live API");
+        verify.that(check.isPresent() && check.get().status().equals(status), "connectivity test: Voice Live API (WebSocket)",
+                "Status: " + status, String.valueOf(check.orElse(null)), GUIDE_ROWS.getOrDefault(status, "ws-timeout"));
+    }
+
+    @Then("its latency is close to the connect timeout")
+    public void latencyNearTimeout() {
+        long latency = report.check("Voice Live API").map(Connectivity.Check::latencyMs).orElse(-1L);
+        long timeout = ConnectivityState.CONNECT_TIMEOUT_MS;
+        verify.that(latency >= timeout && latency < timeout + 1_000, "connectivity test latency", "about the " + timeout
+                + " ms connect timeout (the guide's 'Latency: 5,004ms' for its 5 s)", latency + " ms");
+    }
+
+    @Then("the voice session fails naming {string}")
+    public void voiceFailsNaming(String cause) {
+        verify.that(voiceError != null && voiceError.contains(cause), "graceful degradation: the voice socket names the cause",
+                "{\"type\": \"error\"} mentioning \"" + cause + "\"", String.valueOf(voiceError), "ws-retry");
+    }
+
+    @Then("the voice link logged {string} for attempts {int} to {int}")
+    public void linkLogged(String line, int from, int to) {
+        List<String> messages = Connectivity.link(net.api()).history().stream().map(Connectivity.LinkState::message).toList();
+        boolean all = java.util.stream.IntStream.rangeClosed(from, to).allMatch(n -> messages.stream().anyMatch(m -> m.startsWith(line.replace("X", String.valueOf(n)))));
+        verify.that(all, "retry with exponential backoff (Code Implementation)", line + " for attempts " + from + " to " + to, String.valueOf(messages), "ws-retry");
+    }
+
+    @Then("the attempts are spaced by growing intervals")
+    public void growingIntervals() {
+        List<Long> gaps = Backoff.gaps(Connectivity.link(net.api()).history());
+        verify.that(gaps.size() >= 2 && Backoff.growing(gaps), "exponential backoff", "each interval between attempts longer than the last",
+                "intervals (ms) from the recorded timestamps: " + gaps, "ws-retry");
+    }
+
+    @Then("the voice link is {string} after attempt {int}")
+    public void linkState(String state, int attempt) {
+        Connectivity.Link link = Connectivity.link(net.api());
+        verify.that(link.state().equals(state) && link.attempt() == attempt, "connection-state monitoring",
+                state + " at attempt " + attempt, link.state() + " at attempt " + link.attempt() + "; history " + link.history(), "ws-cold-start");
+    }
+
+    @Then("a chat on it is answered")
+    public void chatAnswered() {
+        ApiResponse r = new EngramApi(variantTarget()).postJson("/api/v1/chat", "{\"content\":\"What is the capital of France?\",\"agent_id\":\"elena\"}");
+        verify.that(r.status() == 200, "graceful degradation: chat keeps working while voice is down", "HTTP 200", r.summary(), "ws-retry");
+    }
+
+    @Then("its health says {string}")
+    public void healthSays(String status) {
+        Http.Reply health = Http.get(net.api() + "/health");
+        verify.that(health.json().path("status").asText().equals(status), "health does not lie", "\"status\": \"" + status + "\"", health.body());
+    }
+
+    @Then("voice recovers without a restart")
+    public void recovers() {
+        Connectivity.Link link = Waits.until(() -> Connectivity.link(net.api()), l -> l.state().equals("connected"), Duration.ofSeconds(30));
+        verify.that(link.state().equals("connected"), "recovery", "the voice link connected again", link.state() + "; " + link.history());
+        String answer = awaitVoice(m -> m.path("type").asText().equals("agent_switched") || m.path("type").asText().equals("error"));
+        verify.that(answer == null, "recovery", "a voice session that opens (agent_switched)", String.valueOf(answer));
+    }
+
+    @Then("the proxy saw a tunnel to the Voice Live endpoint")
+    public void proxyTunnelled() {
+        List<String> tunnels = net.proxyFault().tunnels();
+        String voiceLive = java.net.URI.create(scenario.target().endpoints().voicelive()).getAuthority();
+        verify.that(tunnels.contains(voiceLive), "proxy variables honoured (HTTPS_PROXY, HTTP CONNECT)", "CONNECT " + voiceLive, String.valueOf(tunnels), "ws-proxy");
+    }
+
+    @Then("its voice status names the container app {string}")
+    public void containerApp(String name) {
+        String seen = Connectivity.containerAppName(net.api());
+        verify.that(name.equals(seen), "container environment detection", "container_app_name " + name, String.valueOf(seen));
+    }
+
+    /** The first error's message, or null when the session opened. */
+    private String awaitVoice(java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> first) {
+        try (VoiceSocket socket = VoiceSocket.open(net.api(), "session-1-connectivity", Optional.empty(), Duration.ofSeconds(10))) {
+            int at = socket.await(0, first, VOICE_WAIT, "agent_switched or error");
+            return socket.message(at).path("type").asText().equals("error") ? socket.message(at).path("message").asText() : null;
+        }
+    }
+
+    private Target variantTarget() {
+        Target t = scenario.target();
+        return new Target(t.environment(), new dev.engram.harness.config.Endpoints(net.api(), null, null, null, null, null), t.backend(), t.bearerToken());
+    }
+}
