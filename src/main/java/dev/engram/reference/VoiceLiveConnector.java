@@ -34,6 +34,9 @@ final class VoiceLiveConnector {
 
     /** Why a voice session cannot start, in the SOP 9.1 symptom's words; null when it can. */
     String misconfiguration() {
+        if (!settings.connectivity().voiceLiveEnabled()) {
+            return "Voice Live is disabled (VOICE_LIVE_ENABLED=false); chat keeps working";
+        }
         if (settings.voiceLiveEndpoint().isEmpty()) {
             return "VoiceLive is not configured: voicelive_configured is false; set AZURE_VOICELIVE_ENDPOINT";
         }

@@ -1,5 +1,6 @@
 package dev.engram.harness.steps;
 
+import dev.engram.harness.check.Diagnosis;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Connectivity;
@@ -29,6 +30,7 @@ public final class ConnectivitySteps {
     private final Verify verify;
     private Connectivity.Report report;
     private String voiceError;
+    private List<Diagnosis.Step> diagnosis;
 
     public ConnectivitySteps(ConnectivityState net, ScenarioContext scenario, Verify verify) {
         this.net = net;
@@ -70,6 +72,19 @@ public final class ConnectivitySteps {
     @When("the network fault clears")
     public void faultClears() {
         net.voiceLiveFault().clear();
+    }
+
+    @When("the harness diagnoses the target's voice path")
+    public void diagnose() {
+        diagnosis = new Diagnosis(scenario.target().api(), scenario.target().bearerToken(), Duration.ZERO).run();
+        scenario.attach("diagnosis", String.join("\n", diagnosis.stream().map(Diagnosis.Step::line).toList()));
+    }
+
+    @Then("no step of the diagnosis fails")
+    public void diagnosisPasses() {
+        Optional<Diagnosis.Step> failed = diagnosis.stream().filter(s -> s.outcome().equals("FAIL")).findFirst();
+        verify.that(failed.isEmpty(), "the voice path, step by step", "every step PASS (WARN and SKIP are reported)",
+                failed.map(Diagnosis.Step::line).orElse(""));
     }
 
     @Then("the Voice Live check reports {string}")
