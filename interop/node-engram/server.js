@@ -214,7 +214,16 @@ function sessionUpdate(agent) {
     turn_detection: { type: 'server_vad', threshold: 0.6, prefix_padding_ms: 300, silence_duration_ms: 800 },
   };
   if (!departures.has('no-transcription')) session.input_audio_transcription = { model: 'azure-speech' };
-  return { type: 'session.update', session };
+  return { type: 'session.update', session: apiVersion === 'v1' ? nested(session) : session };
+}
+
+// api-version=v1 speaks the OpenAI GA session shape: audio settings nested under audio.input / audio.output
+function nested(flat) {
+  const { modalities, input_audio_format: inFormat, output_audio_format: outFormat, turn_detection: turnDetection,
+    input_audio_transcription: transcription, voice, ...rest } = flat;
+  const input = { format: inFormat, turn_detection: turnDetection };
+  if (transcription) input.transcription = transcription;
+  return { ...rest, output_modalities: modalities, audio: { input, output: { format: outFormat, voice } } };
 }
 
 function voiceSession(client, sessionId) {

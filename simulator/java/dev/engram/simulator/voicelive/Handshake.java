@@ -22,9 +22,9 @@ final class Handshake {
         if (version == null || version.isBlank()) {
             throw new HandshakeRefused(400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
         }
-        if (!profile.apiVersions().contains(version)) {
+        if (!Dialect.versions().contains(version)) {
             throw new HandshakeRefused(400, "UnsupportedApiVersion", "Unsupported api-version '" + version
-                    + "'. The supported api-versions are " + String.join(", ", profile.apiVersions()) + ".");
+                    + "'. The supported api-versions are " + String.join(", ", Dialect.versions()) + ".");
         }
         String model = ctx.queryParam("model");
         if (model == null || model.isBlank()) {

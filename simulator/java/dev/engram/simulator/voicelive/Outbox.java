@@ -18,11 +18,19 @@ import java.util.function.Consumer;
 final class Outbox implements AutoCloseable {
     private final ExecutorService sender;
     private final Consumer<ObjectNode> sent;
+    private final java.util.function.Function<ObjectNode, java.util.Optional<ObjectNode>> dialect;
     private final Consumer<String> wire;
     private final long minGapNanos;
     private long lastSent;
 
     Outbox(String name, Consumer<String> wire, Consumer<ObjectNode> sent, long minGapMillis) {
+        this(name, wire, sent, minGapMillis, java.util.Optional::of);
+    }
+
+    /** {@code dialect} turns each event into the api-version's own (renamed, reshaped), or drops it. */
+    Outbox(String name, Consumer<String> wire, Consumer<ObjectNode> sent, long minGapMillis,
+           java.util.function.Function<ObjectNode, java.util.Optional<ObjectNode>> dialect) {
+        this.dialect = dialect;
         this.wire = wire;
         this.sent = sent;
         this.minGapNanos = TimeUnit.MILLISECONDS.toNanos(minGapMillis);
@@ -50,8 +58,12 @@ final class Outbox implements AutoCloseable {
                 if (!guard.getAsBoolean()) {
                     return;
                 }
-                wire.accept(Json.write(event));
-                sent.accept(event);
+                java.util.Optional<ObjectNode> spoken = dialect.apply(event.deepCopy());
+                if (spoken.isEmpty()) {
+                    return; // this api-version has no such event
+                }
+                wire.accept(Json.write(spoken.get()));
+                sent.accept(spoken.get());
                 lastSent = System.nanoTime();
             });
         } catch (RejectedExecutionException closed) {

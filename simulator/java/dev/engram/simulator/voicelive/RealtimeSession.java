@@ -45,9 +45,11 @@ final class RealtimeSession implements VoiceActivity.Listener {
     private String speechItemId;
     private long speechStartMs;
     private volatile ResponseStream active;
+    private final Dialect dialect;
 
     RealtimeSession(ServiceProfile profile, String model, Outbox outbox, Pacing pacing, FixtureRegistry fixtures,
-                    Voices voices, AnswerBook answers) {
+                    Voices voices, AnswerBook answers, Dialect dialect) {
+        this.dialect = dialect;
         this.profile = profile;
         this.outbox = outbox;
         this.pacing = pacing;
@@ -89,8 +91,13 @@ final class RealtimeSession implements VoiceActivity.Listener {
             return;
         }
         String type = event.path("type").asText();
+        java.util.Optional<String> refused = dialect.refusal(type);
+        if (refused.isPresent()) {
+            error("invalid_request_error", "unknown_event_type", refused.get(), "type");
+            return;
+        }
         switch (type) {
-            case "session.update" -> update(event.path("session"));
+            case "session.update" -> update(dialect.flatten(event.path("session")));
             case "input_audio_buffer.append", "input_audio.turn.append" -> append(event.path("audio"));
             case "input_audio_buffer.commit", "input_audio.turn.end" -> commit();
             case "input_audio_buffer.clear", "input_audio.clear", "input_audio.turn.cancel" -> clear();
@@ -110,6 +117,11 @@ final class RealtimeSession implements VoiceActivity.Listener {
     private void update(JsonNode patch) {
         if (!patch.isObject()) {
             error("invalid_request_error", "invalid_value", "'session' must be an object", "session");
+            return;
+        }
+        java.util.Optional<String> unavailable = dialect.unavailableFeature(patch);
+        if (unavailable.isPresent()) {
+            error("invalid_request_error", "feature_not_enabled", unavailable.get(), "session");
             return;
         }
         JsonNode voice = patch.path("voice");

@@ -72,8 +72,10 @@ final class ResponseStream {
             outbox.send(delta, 0, () -> sending(() -> spoken.append(piece)));
         }
         if (plan.withAudio()) {
+            outbox.send(session.event("output_audio_buffer.started").put("response_id", id), 0, this::active);
             streamAudio();
             outbox.send(partEvent("response.audio.done"), 0, this::active);
+            outbox.send(session.event("output_audio_buffer.stopped").put("response_id", id), 0, this::active);
         }
         ObjectNode textDone = partEvent(plan.withAudio() ? "response.audio_transcript.done" : "response.text.done")
                 .put(plan.withAudio() ? "transcript" : "text", plan.text());

@@ -7,7 +7,6 @@ import java.util.List;
 
 /** What the simulated VoiceLive resource supports, from {@code simulator/data/voicelive/service.json}. */
 public record ServiceProfile(
-        @JsonProperty("api_versions") List<String> apiVersions,
         List<String> models,
         @JsonProperty("max_frame_bytes") long maxFrameBytes,
         @JsonProperty("transcription_fallback") String transcriptionFallback,

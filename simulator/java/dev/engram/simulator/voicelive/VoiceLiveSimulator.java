@@ -144,12 +144,13 @@ public final class VoiceLiveSimulator implements AutoCloseable {
     private void socket(WsConfig ws) {
         ws.onConnect(ctx -> {
             String id = ctx.sessionId();
+            Dialect dialect = Dialect.of(ctx.queryParam("api-version"), ctx.header("VoiceLive-Features"));
             Outbox outbox = new Outbox(id, text -> {
                 if (ctx.session.isOpen()) {
                     ctx.send(text);
                 }
-            }, event -> log.add(id, SessionLog.Direction.OUT, event.path("type").asText(), 0, elided(event)), pacing.minGapMs());
-            RealtimeSession session = new RealtimeSession(profile, ctx.queryParam("model"), outbox, pacing, fixtures, voices, answers);
+            }, event -> log.add(id, SessionLog.Direction.OUT, event.path("type").asText(), 0, elided(event)), pacing.minGapMs(), dialect::outbound);
+            RealtimeSession session = new RealtimeSession(profile, ctx.queryParam("model"), outbox, pacing, fixtures, voices, answers, dialect);
             sessions.put(id, session);
             ctx.attribute(OUTBOX, outbox);
             opened.incrementAndGet();
@@ -177,7 +178,7 @@ public final class VoiceLiveSimulator implements AutoCloseable {
     }
 
     private static String elided(ObjectNode event) {
-        if (event.path("type").asText().equals("response.audio.delta")) {
+        if (event.path("type").asText().endsWith("audio.delta")) {
             ObjectNode copy = event.deepCopy();
             copy.put("delta", "<" + event.path("delta").asText().length() + " base64 chars>");
             return Json.write(copy);

@@ -44,6 +44,12 @@ class SecondImplementationTest {
         assertTrue(gate.path("counts").path("passed").asInt() >= 60, gate.path("counts").toString());
     }
 
+    @Test
+    void onVoiceLiveV1ItsVoiceTurnsPassInTheGaDialect() throws Exception {
+        assertEquals(HarnessCli.PASS, gate("AZURE_VOICELIVE_API_VERSION=v1 ", "--tags", "@voice and @smoke"));
+        assertTrue(Files.readString(reports.resolve("local/latest/results.jsonl")).contains("\"verdict\":\"PASSED\""));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "no-transcription     | @uat:voice-2                                | FAILED     | its session.update asked for no input_audio_transcription",
