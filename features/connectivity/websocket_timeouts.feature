@@ -30,8 +30,7 @@ Feature: Voice Live WebSocket connection timeouts, reproduced by their causes (W
     Given the Voice Live endpoint is behind the network fault "cold-start"
     And Engram runs with CONTAINER_APP_NAME set to "ca-media-worker-dev"
     When a voice session is opened through it
-    Then the voice link is "connected" after attempt 3
-    And the voice link logged "Attempting to reconnect (X/5)" for attempts 2 to 3
+    Then the voice link connected after retrying
     And its voice status names the container app "ca-media-worker-dev"
 
   @seed:websocket-troubleshooting:root-cause

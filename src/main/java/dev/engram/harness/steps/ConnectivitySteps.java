@@ -129,6 +129,14 @@ public final class ConnectivitySteps {
                 state + " at attempt " + attempt, link.state() + " at attempt " + link.attempt() + "; history " + link.history(), "ws-cold-start");
     }
 
+    @Then("the voice link connected after retrying")
+    public void connectedAfterRetrying() {
+        Connectivity.Link link = Connectivity.link(net.api());
+        long retries = link.history().stream().filter(s -> s.state().equals("reconnecting")).count();
+        verify.that(link.state().equals("connected") && retries >= 1, "retry through a cold start",
+                "connected after at least one 'Attempting to reconnect (X/5)'", link.state() + "; history " + link.history(), "ws-cold-start");
+    }
+
     @Then("a chat on it is answered")
     public void chatAnswered() {
         ApiResponse r = new EngramApi(variantTarget()).postJson("/api/v1/chat", "{\"content\":\"What is the capital of France?\",\"agent_id\":\"elena\"}");
