@@ -10,6 +10,25 @@ public record ChatRequest(String content, Agent agent, Optional<String> sessionI
     static final int MAX_CONTENT = 32_000;
     static final int MAX_SESSION_ID = 200;
 
+    /** User input echoed in an error is cut to this many characters. */
+    static final int ECHO_LIMIT = 64;
+
+    /** Parses raw bytes, refusing a body that is not valid UTF-8 with a 400 naming the body and the byte. */
+    public static ChatRequest parse(byte[] rawBody, Agents agents) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(rawBody);
+        try {
+            return parse(decoder.decode(bytes).toString(), agents);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ApiError(400, "invalid_utf8", "The request body is not valid UTF-8 (at byte " + bytes.position() + ")", "body");
+        }
+    }
+
+    static String echo(String input) {
+        return input.length() <= ECHO_LIMIT ? input : input.substring(0, ECHO_LIMIT) + "… (" + input.length() + " characters)";
+    }
+
     public static ChatRequest parse(String rawBody, Agents agents) {
         JsonNode body = parseBody(rawBody);
         String content = requiredString(body, "content");
@@ -18,7 +37,7 @@ public record ChatRequest(String content, Agent agent, Optional<String> sessionI
         }
         String agentId = optionalString(body, "agent_id").orElse(Agents.DEFAULT);
         Agent agent = agents.find(agentId.toLowerCase(Locale.ROOT)).orElseThrow(() -> ApiError.invalid("agent_id",
-                "agent_id '" + agentId + "' is not a known agent; known agents: " + String.join(", ", agents.ids())));
+                "agent_id '" + echo(agentId) + "' is not a known agent; known agents: " + String.join(", ", agents.ids())));
         Optional<String> sessionId = optionalString(body, "session_id");
         sessionId.ifPresent(id -> {
             if (id.isBlank() || id.length() > MAX_SESSION_ID || !id.matches("[A-Za-z0-9._:-]+")) {

@@ -88,7 +88,7 @@ public final class EngramServer implements AutoCloseable {
             Principal principal = authenticator.authenticate(ctx);
             ctx.attribute(PRINCIPAL, principal);
             Permissions.require(principal, Permissions.CHAT);
-            ctx.json(chat.chat(principal, ChatRequest.parse(ctx.body(), agents)));
+            ctx.json(chat.chat(principal, ChatRequest.parse(ctx.bodyAsBytes(), agents)));
         });
         config.routes.after(ctx -> audit.record(ctx.method().name(), ctx.path(), ctx.statusCode(), ctx.attribute(PRINCIPAL)));
         config.routes.exception(ApiError.class, (e, ctx) -> {
@@ -159,7 +159,7 @@ public final class EngramServer implements AutoCloseable {
     private void voiceConfig(Context ctx) {
         String id = ctx.pathParam("agent");
         Agent agent = agents.find(id).orElseThrow(() -> new ApiError(404, "agent_not_found",
-                "Unknown agent '" + id + "'; known agents: " + String.join(", ", agents.ids()), "agent"));
+                "Unknown agent '" + ChatRequest.echo(id) + "'; known agents: " + String.join(", ", agents.ids()), "agent"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("agent_id", agent.id());
         body.put("voice_name", agent.voice());

@@ -145,7 +145,7 @@ final class VoiceConversation {
     private void switchAgent(JsonNode id) {
         Agent next = id.isTextual() ? agents.find(id.asText()).orElse(null) : null;
         if (next == null) {
-            error("unknown agent '" + id.asText("") + "'; known agents: " + String.join(", ", agents.ids())
+            error("unknown agent '" + ChatRequest.echo(id.asText("")) + "'; known agents: " + String.join(", ", agents.ids())
                     + "; staying with " + agent.id());
             return;
         }

@@ -27,6 +27,7 @@ public final class LoopbackServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jetty.host = HOST;
             config.jetty.port = port;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of(
                     "error", "internal_error",
                     "detail", name + " failed on " + ctx.method() + " " + ctx.path() + ": " + e.getClass().getSimpleName())));
