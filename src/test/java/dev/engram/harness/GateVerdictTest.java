@@ -14,7 +14,7 @@ class GateVerdictTest {
     private static ScenarioResult result(String verdict, String... tags) {
         List<String> all = new ArrayList<>(List.of("@sop:1.1"));
         all.addAll(List.of(tags));
-        return new ScenarioResult("id", "a scenario", "features/x.feature", 3, all, List.of("1.1"), List.of(), verdict, 5, null);
+        return new ScenarioResult("id", "a scenario", "features/x.feature", 3, all, List.of("1.1"), List.of(), verdict, 5, null, List.of());
     }
 
     private static List<ScenarioResult> passing(int count, String... tags) {

@@ -34,7 +34,7 @@ class SignoffTest {
                 "@uat:chat-1", "@uat:chat-2", "@uat:chat-3", "@uat:chat-4", "@uat:chat-5", "@uat:accessibility")) {
             results.add(new ScenarioResult(tag, "scenario " + tag, "features/x.feature", results.size() + 1,
                     List.of("@sop:5.5", tag), List.of("5.5"), List.of(tag.substring(5)), tag.equals(failing) ? "FAILED" : "PASSED", 1,
-                    tag.equals(failing) ? "SOP 5.5 - expected x, seen y" : null));
+                    tag.equals(failing) ? "SOP 5.5 - expected x, seen y" : null, List.of()));
         }
         return results;
     }

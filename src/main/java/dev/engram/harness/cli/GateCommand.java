@@ -120,8 +120,11 @@ public final class GateCommand implements Callable<Integer> {
             long found = FeatureRun.run(features, folder, expression, !quiet);
             ReportFolders.markLatest(reports, environment, folder);
             int exit = report(folder, found, quiet);
-            if (!quiet && Files.exists(folder.resolve("run-meta.json"))) {
-                SignoffCommand.print(SignoffRun.render(folder, attested, null, true), folder);
+            if (Files.exists(folder.resolve("run-meta.json"))) {
+                var signoff = SignoffRun.render(folder, attested, null, true);
+                if (!quiet) {
+                    SignoffCommand.print(signoff, folder);
+                }
             }
             return exit;
         } finally {

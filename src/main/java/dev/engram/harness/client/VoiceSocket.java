@@ -26,6 +26,14 @@ public final class VoiceSocket implements AutoCloseable {
     public static final int FRAME_SAMPLES = 4096;
 
     private final List<JsonNode> messages = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
+    private final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** A client frame's kind ({@code audio}, {@code cancel}, ...) and when it left, for per-turn metrics. */
+    public record Sent(String type, long nanos) {}
+
+    /** One server message with its arrival time ({@link System#nanoTime()}). */
+    public record Received(JsonNode message, long nanos) {}
     private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
     private final CountDownLatch opened = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -58,6 +66,7 @@ public final class VoiceSocket implements AutoCloseable {
                     audio.writeBytes(Base64.getDecoder().decode(message.path("data").asText("")));
                 }
                 messages.add(message);
+                arrivals.add(System.nanoTime());
                 messages.notifyAll();
             }
         }
@@ -102,10 +111,30 @@ public final class VoiceSocket implements AutoCloseable {
 
     public void send(String frame) {
         client.send(frame);
+        sent.add(new Sent("raw", System.nanoTime()));
     }
 
-    public void sendJson(Object message) {
+    public void sendJson(Map<String, ?> message) {
         client.send(Json.write(message));
+        sent.add(new Sent(String.valueOf(message.get("type")), System.nanoTime()));
+    }
+
+    /** Server messages from an index on, each with its arrival time. */
+    public List<Received> receivedFrom(int from) {
+        synchronized (messages) {
+            List<Received> out = new ArrayList<>();
+            for (int i = from; i < messages.size(); i++) {
+                out.add(new Received(messages.get(i), arrivals.get(i)));
+            }
+            return out;
+        }
+    }
+
+    /** Every client frame sent, in order. */
+    public List<Sent> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
     }
 
     /** Streams audio in browser-sized frames; {@code realTime} paces them as a microphone would. */

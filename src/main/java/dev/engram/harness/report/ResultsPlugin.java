@@ -29,7 +29,11 @@ import java.util.Map;
  */
 public final class ResultsPlugin implements ConcurrentEventListener {
     private final Path folder;
+    /** The media type of the per-turn voice metrics a voice scenario attaches; they go into results.jsonl. */
+    public static final String VOICE_METRICS = "application/vnd.engram.voice-metrics+json";
+
     private final List<ScenarioResult> results = new ArrayList<>();
+    private final Map<java.util.UUID, List<com.fasterxml.jackson.databind.JsonNode>> metrics = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ResultsPlugin(String folder) {
         this.folder = Paths.get(folder);
@@ -44,11 +48,25 @@ public final class ResultsPlugin implements ConcurrentEventListener {
     @Override
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
+        publisher.registerHandlerFor(io.cucumber.plugin.event.EmbedEvent.class, this::embedded);
         publisher.registerHandlerFor(TestRunFinished.class, event -> runFinished());
     }
 
+    private void embedded(io.cucumber.plugin.event.EmbedEvent event) {
+        if (VOICE_METRICS.equals(event.getMediaType())) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode turns = Json.MAPPER.readTree(event.getData());
+                turns.forEach(turn -> metrics.computeIfAbsent(event.getTestCase().getId(), id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(turn));
+            } catch (IOException e) {
+                // metrics are informational; a malformed attachment is left out
+            }
+        }
+    }
+
     private synchronized void finished(TestCaseFinished event) {
-        ScenarioResult result = toResult(event.getTestCase(), event.getResult());
+        ScenarioResult base = toResult(event.getTestCase(), event.getResult());
+        ScenarioResult result = new ScenarioResult(base.id(), base.name(), base.feature(), base.line(), base.tags(), base.sop(), base.uat(),
+                base.verdict(), base.durationMs(), base.failure(), metrics.getOrDefault(event.getTestCase().getId(), List.of()));
         results.add(result);
         write("results.jsonl", Json.write(result) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
@@ -101,7 +119,8 @@ public final class ResultsPlugin implements ConcurrentEventListener {
                 tagValues(tags, "@uat:"),
                 verdict,
                 result.getDuration().toMillis(),
-                failure);
+                failure,
+                List.of());
     }
 
     private static List<String> tagValues(List<String> tags, String prefix) {

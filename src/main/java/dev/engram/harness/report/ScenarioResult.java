@@ -14,7 +14,13 @@ public record ScenarioResult(
         List<String> uat,
         String verdict,
         @JsonProperty("duration_ms") long durationMs,
-        String failure) {
+        String failure,
+        @JsonProperty("voice_metrics") @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<com.fasterxml.jackson.databind.JsonNode> voiceMetrics) {
+
+    public ScenarioResult {
+        voiceMetrics = voiceMetrics == null ? List.of() : voiceMetrics;
+    }
 
     public static final String PASSED = "PASSED";
     public static final String FAILED = "FAILED";

@@ -67,6 +67,7 @@ public final class SignoffReport {
                 .append(esc(s.runId())).append("</td></tr></table>");
         h.append("<h2>Summary by area</h2>").append(areaChart(s.areas()));
         h.append("<h2>Trend of ").append(esc(s.environment())).append(" gate runs</h2>").append(trend(history));
+        h.append("<h2>Voice latency per turn</h2>").append(VoiceLatencyChart.svg(s));
         h.append("<h2>Checklist</h2><table><tr><th>Item</th><th>SOP</th><th>Requirement</th><th>Status</th><th>Evidence</th></tr>");
         Set<String> scenarioLocations = new LinkedHashSet<>();
         for (Signoff.Item item : s.items()) {

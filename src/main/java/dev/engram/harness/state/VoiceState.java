@@ -83,6 +83,15 @@ public final class VoiceState implements AutoCloseable {
         return Pcm16.fromBytes(Arrays.copyOfRange(all, turnAudioStart, all.length), Pcm16.RATE);
     }
 
+    /** This scenario's per-turn latencies as JSON, when a turn happened on its socket. */
+    public java.util.Optional<String> metrics() {
+        if (socket == null) {
+            return java.util.Optional.empty();
+        }
+        var turns = dev.engram.harness.client.TurnMetrics.of(socket.receivedFrom(0), socket.sent());
+        return turns.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(dev.engram.support.Json.write(turns));
+    }
+
     public String seen() {
         return socket().summary(turnStart);
     }

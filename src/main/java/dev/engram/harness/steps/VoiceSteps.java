@@ -35,6 +35,8 @@ public final class VoiceSteps {
 
     @After
     public void hangUp(Scenario finished) {
+        voice.metrics().ifPresent(metrics -> scenario.attach("voice metrics", metrics.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                dev.engram.harness.report.ResultsPlugin.VOICE_METRICS));
         voice.close();
     }
 
