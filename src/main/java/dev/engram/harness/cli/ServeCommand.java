@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start the embedded stack (simulators + reference Engram) on loopback and run until stopped.")
 public final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--env-file", defaultValue = "reports/serve/backend.env",
+    @Option(names = "--env-file", defaultValue = ".harness/serve/backend.env",
             description = "where to write the backend variables, keys included (mode 600; default: ${DEFAULT-VALUE})")
     Path envFile;
 
@@ -33,7 +33,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--env", defaultValue = "local", description = "rehearse this environment: local, staging, dev, test, uat or prod (default: ${DEFAULT-VALUE})")
     String environment;
 
-    @Option(names = "--stack-file", defaultValue = "reports/serve/stack.json",
+    @Option(names = "--stack-file", defaultValue = ".harness/serve/stack.json",
             description = "where to write what a gate needs to attach (--stack), sign-in secrets included (mode 600; default: ${DEFAULT-VALUE})")
     Path stackFile;
 
