@@ -1,0 +1,123 @@
+package dev.engram.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.engram.harness.client.Http;
+import dev.engram.harness.stack.EmbeddedStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A thousand voice sessions dropped abruptly, half with a TCP reset and half with a bare FIN, never a close frame:
+ * sessions, threads and open file descriptors come back to their baseline. Bound: within 60 s of the last drop,
+ * {@code active_sessions} is 0, live threads are within 40 and descriptors within 80 of the baseline.
+ */
+class AbruptDisconnectLeakTest {
+    private static final int SESSIONS = 1_000;
+    private static final int CONCURRENT = 20;
+
+    @Test
+    void aThousandAbruptDisconnectsLeaveNothingBehind() throws Exception {
+        try (EmbeddedStack stack = EmbeddedStack.start()) {
+            String api = stack.endpoints().api();
+            dropAbruptly(api, 20); // warm-up: pools and the first VoiceLive sessions exist before the baseline
+            awaitUntil(() -> activeSessions(api), 0, Duration.ofSeconds(60));
+            int threads = liveThreads();
+            int fds = openFiles();
+            dropAbruptly(api, SESSIONS);
+            assertEquals(0, awaitUntil(() -> activeSessions(api), 0, Duration.ofSeconds(60)), "active_sessions after " + SESSIONS + " drops");
+            int threadsAfter = awaitUntil(AbruptDisconnectLeakTest::liveThreads, threads + 40, Duration.ofSeconds(60));
+            int fdsAfter = awaitUntil(AbruptDisconnectLeakTest::openFiles, fds + 80, Duration.ofSeconds(60));
+            System.out.println("AbruptDisconnectLeakTest: " + SESSIONS + " drops; threads " + threads + " -> " + threadsAfter
+                    + ", open files " + fds + " -> " + fdsAfter);
+            assertTrue(threadsAfter <= threads + 40, "threads: baseline " + threads + ", after " + threadsAfter);
+            assertTrue(fdsAfter <= fds + 80, "open files: baseline " + fds + ", after " + fdsAfter);
+            assertEquals(200, Http.get(api + "/health").status(), "the server still answers");
+        }
+    }
+
+    /** Opens each session until its first message (agent_switched), then drops it without a close frame. */
+    private static void dropAbruptly(String api, int count) throws Exception {
+        URI uri = URI.create(api);
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            done.add(pool.submit(() -> {
+                try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+                    socket.setSoTimeout(20_000);
+                    socket.getOutputStream().write(("GET /api/v1/voice/voicelive/session-" + n + "-leak HTTP/1.1\r\nHost: " + uri.getAuthority()
+                            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                            + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    InputStream in = socket.getInputStream();
+                    skipHead(in);
+                    in.read(); // the first frame: the session is up
+                    if (n % 2 == 0) {
+                        socket.setSoLinger(true, 0); // a reset
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+    }
+
+    private static void skipHead(InputStream in) throws IOException {
+        int matched = 0;
+        byte[] end = {'\r', '\n', '\r', '\n'};
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed during the upgrade");
+            }
+            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+    }
+
+    private static int activeSessions(String api) {
+        return Http.get(api + "/api/v1/voice/status").json().path("active_sessions").asInt(-1);
+    }
+
+    private static int liveThreads() {
+        return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    private static int openFiles() {
+        try (var files = Files.list(Path.of("/proc/self/fd"))) {
+            return (int) files.count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Polls until the value is at most {@code bound} or the timeout passes; returns the last value. */
+    private static int awaitUntil(IntSupplier value, int bound, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int v = value.getAsInt();
+        while (v > bound && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+            v = value.getAsInt();
+        }
+        return v;
+    }
+}
