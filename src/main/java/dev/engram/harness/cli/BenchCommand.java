@@ -1,0 +1,151 @@
+package dev.engram.harness.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.support.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Benchmarks, each one command printing one JSON line with its figures, its method and the machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
+        description = "Benchmarks with their method: 'gate' (a soak of the full gate) and 'chat' (wrk against the chat path, with a one-hop anchor).",
+        subcommands = {BenchCommand.Gate.class, BenchCommand.Chat.class})
+public final class BenchCommand implements Runnable {
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    static Map<String, Object> machine() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        m.put("harness", dev.engram.harness.config.HarnessVersion.value());
+        return m;
+    }
+
+    /** {@code bench gate --runs N}: the full local gate N times; pass rate, each scenario's verdict per run, wall time. */
+    @Command(name = "gate", mixinStandardHelpOptions = true, description = "Run the full local gate N times; report the pass rate and flaky scenarios.")
+    static final class Gate implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "5", description = "how many gates (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--reports", defaultValue = "reports/bench-gate", description = "where the runs' reports go")
+        Path reports;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Map<String, Integer>> verdicts = new LinkedHashMap<>();
+            List<Long> wall = new ArrayList<>();
+            int passed = 0;
+            for (int run = 1; run <= runs; run++) {
+                long started = System.nanoTime();
+                int exit = HarnessCli.run("gate", "--quiet", "--reports", reports.toString());
+                wall.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                passed += exit == HarnessCli.PASS ? 1 : 0;
+                for (String line : Files.readAllLines(reports.resolve("local/latest/results.jsonl"))) {
+                    JsonNode r = Json.parse(line);
+                    verdicts.computeIfAbsent(r.path("feature").asText() + ":" + r.path("line").asInt() + " " + r.path("name").asText(),
+                            k -> new LinkedHashMap<>()).merge(r.path("verdict").asText(), 1, Integer::sum);
+                }
+                System.err.println("bench gate: run " + run + "/" + runs + " exit " + exit + " in " + wall.get(wall.size() - 1) + " ms");
+            }
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("bench", "gate");
+            line.put("method", "the full local gate (embedded stack, every scenario) run sequentially in one JVM; a scenario is flaky when its verdict differs between runs");
+            line.put("runs", runs);
+            line.put("pass_rate", (double) passed / runs);
+            line.put("wall_ms", wall);
+            line.put("flaky", verdicts.entrySet().stream().filter(e -> e.getValue().size() > 1).map(e -> Map.of("scenario", e.getKey(), "verdicts", e.getValue())).toList());
+            line.put("scenarios", verdicts.size());
+            line.put("machine", machine());
+            System.out.println(Json.write(line));
+            return passed == runs ? HarnessCli.PASS : HarnessCli.FAIL;
+        }
+    }
+
+    /** {@code bench chat}: wrk, a separate process, against POST /api/v1/chat and, as the anchor, GET /health. */
+    @Command(name = "chat", mixinStandardHelpOptions = true, description = "wrk against the chat path (reference server, gateway, Zep) and one hop (/health) in the same run.")
+    static final class Chat implements Callable<Integer> {
+        @Option(names = "--connections", defaultValue = "16") int connections;
+        @Option(names = "--seconds", defaultValue = "10") int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            Path script = Files.createTempFile("engram-chat", ".lua");
+            Files.writeString(script, """
+                    wrk.method = "POST"
+                    wrk.headers["Content-Type"] = "application/json"
+                    counter = 0
+                    request = function()
+                      counter = counter + 1
+                      return wrk.format(nil, nil, nil, '{"content":"What is the capital of France?","agent_id":"elena","session_id":"session-1-bench' .. counter .. '"}')
+                    end
+                    """);
+            try (EmbeddedStack stack = EmbeddedStack.start()) {
+                String api = stack.endpoints().api();
+                Map<String, Object> chat = wrk(api + "/api/v1/chat", script);
+                Map<String, Object> hop = wrk(api + "/health", null);
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("bench", "chat");
+                line.put("method", "wrk -t2 -c" + connections + " -d" + seconds + "s (closed model: wrk's latency is from send, not from an intended schedule), "
+                        + "a new session id per request; anchor: GET /health on the same server in the same run");
+                line.put("chat", chat);
+                line.put("one_hop", hop);
+                line.put("ratio_to_one_hop", (double) chat.get("requests_per_s") / (double) hop.get("requests_per_s"));
+                line.put("machine", machine());
+                System.out.println(Json.write(line));
+            } finally {
+                Files.deleteIfExists(script);
+            }
+            return HarnessCli.PASS;
+        }
+
+        private Map<String, Object> wrk(String url, Path script) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency"));
+            if (script != null) {
+                command.addAll(List.of("-s", script.toString()));
+            }
+            command.add(url);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("requests_per_s", number(out, "Requests/sec:\\s+([\\d.]+)"));
+            for (String pct : List.of("50", "90", "99")) {
+                figures.put("p" + pct + "_ms", millis(out, "\\s" + pct + "%\\s+([\\d.]+)(us|ms|s)"));
+            }
+            figures.put("non_2xx", number(out, "Non-2xx or 3xx responses:\\s+(\\d+)"));
+            return figures;
+        }
+
+        private static double number(String text, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(text);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        }
+
+        private static double millis(String text, String regex) {
+            Matcher m = Pattern.compile(regex).matcher(text);
+            if (!m.find()) {
+                return -1;
+            }
+            double v = Double.parseDouble(m.group(1));
+            return switch (m.group(2)) {
+                case "us" -> v / 1000;
+                case "s" -> v * 1000;
+                default -> v;
+            };
+        }
+    }
+}
