@@ -51,7 +51,14 @@ public final class BenchCommand implements Runnable {
             int passed = 0;
             for (int run = 1; run <= runs; run++) {
                 long started = System.nanoTime();
-                int exit = HarnessCli.run("gate", "--quiet", "--reports", reports.toString());
+                java.io.PrintStream out = System.out;
+                System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                int exit;
+                try {
+                    exit = HarnessCli.run("gate", "--quiet", "--reports", reports.toString());
+                } finally {
+                    System.setOut(out);
+                }
                 wall.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 passed += exit == HarnessCli.PASS ? 1 : 0;
                 for (String line : Files.readAllLines(reports.resolve("local/latest/results.jsonl"))) {

@@ -15,7 +15,8 @@ final class Suites {
         }
         String tags = TAGS.get(suite);
         if (tags == null) {
-            throw new IllegalArgumentException("unknown --suite '" + suite + "'; choose one of all, smoke, api, voice, chat, connectivity");
+            throw new IllegalArgumentException("unknown --suite '" + suite + "'" + dev.engram.harness.config.Environments.didYouMean(suite,
+                    java.util.List.copyOf(TAGS.keySet())) + "; choose one of all, smoke, api, voice, chat, connectivity");
         }
         return tags;
     }

@@ -20,9 +20,40 @@ public final class Environments {
 
     public static String require(String name) {
         if (!NAMES.contains(name)) {
-            throw new IllegalArgumentException("unknown environment '" + name + "'; choose one of " + String.join(", ", NAMES));
+            throw new IllegalArgumentException("unknown environment '" + name + "'" + didYouMean(name, NAMES) + "; choose one of " + String.join(", ", NAMES));
         }
         return name;
+    }
+
+    /** {@code "; did you mean 'prod'?"} for the closest choice within two edits, else nothing. */
+    public static String didYouMean(String typed, List<String> choices) {
+        String best = null;
+        int bestDistance = 3;
+        for (String choice : choices) {
+            int d = distance(typed == null ? "" : typed.toLowerCase(java.util.Locale.ROOT), choice);
+            if (d < bestDistance) {
+                best = choice;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : "; did you mean '" + best + "'?";
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     /** A JUnit Platform tag expression (Cucumber tags without the {@code @}). */
