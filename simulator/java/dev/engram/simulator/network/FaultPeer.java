@@ -126,8 +126,10 @@ public final class FaultPeer implements AutoCloseable {
             OutputStream out = to.getOutputStream();
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
-                sent += read;
+                int allowed = cleared ? read : (int) Math.min(read, limit - sent);
+                out.write(buffer, 0, allowed);
+                out.flush();
+                sent += allowed;
                 if (sent >= limit && !cleared) {
                     to.setSoLinger(true, 0);
                     closeQuietly(to);

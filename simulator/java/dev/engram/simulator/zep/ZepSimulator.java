@@ -84,7 +84,9 @@ public final class ZepSimulator implements AutoCloseable {
             Fault fault = faults.take().orElse(null);
             Runnable answer = () -> {
                 try {
-                    if (fault != null && fault.replacesAnswer()) {
+                    if (fault != null && fault.rawBody() != null) {
+                        ctx.status(fault.status()).contentType("application/json").result(fault.rawBody());
+                    } else if (fault != null && fault.replacesAnswer()) {
                         ctx.status(fault.status()).json(Map.of("message", String.valueOf(fault.message())));
                     } else {
                         api.handle(ctx);

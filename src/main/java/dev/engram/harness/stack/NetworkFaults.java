@@ -32,7 +32,13 @@ public final class NetworkFaults {
         void close();
     }
 
+    /** A fault in front of VoiceLive (or the proxy). */
     public static Fault start(String name, Endpoints endpoints) {
+        return start(name, URI.create(endpoints.voicelive()));
+    }
+
+    /** A fault in front of any loopback service; its {@link Fault#url()} is the root, to which the service's path is added. */
+    public static Fault start(String name, URI service) {
         NetworkFault fault = NetworkFault.named(name);
         if (fault.kind().equals("proxy")) {
             ConnectProxy proxy = ConnectProxy.start(fault.proxyMode());
@@ -44,8 +50,7 @@ public final class NetworkFaults {
                 public void close() { proxy.close(); }
             };
         }
-        URI voiceLive = URI.create(endpoints.voicelive());
-        FaultPeer peer = FaultPeer.start(fault, new InetSocketAddress(voiceLive.getHost(), voiceLive.getPort()));
+        FaultPeer peer = FaultPeer.start(fault, new InetSocketAddress(service.getHost(), service.getPort()));
         return new Fault() {
             public String url() { return peer.url(); }
             public void clear() { peer.clear(); }

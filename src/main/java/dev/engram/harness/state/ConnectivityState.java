@@ -30,6 +30,14 @@ public final class ConnectivityState implements AutoCloseable {
         variables.put("AZURE_VOICELIVE_ENDPOINT", voiceLiveFault.url());
     }
 
+    /** Puts a network fault between the backend and the chat gateway, keeping the gateway's path. */
+    public void gatewayBehind(String name) {
+        java.net.URI gateway = java.net.URI.create(HarnessRuntime.target().endpoints().gateway());
+        NetworkFaults.Fault fault = NetworkFaults.start(name, gateway);
+        faults.add(fault);
+        variables.put("AZURE_AI_ENDPOINT", fault.url() + gateway.getRawPath());
+    }
+
     public void proxy(String name) {
         String url = fault(name).url();
         variables.put("HTTPS_PROXY", url);

@@ -30,6 +30,7 @@ public final class ConnectivitySteps {
     private final Verify verify;
     private Connectivity.Report report;
     private String voiceError;
+    private boolean droppedSocketClosed;
     private List<Diagnosis.Step> diagnosis;
 
     public ConnectivitySteps(ConnectivityState net, ScenarioContext scenario, Verify verify) {
@@ -38,7 +39,7 @@ public final class ConnectivitySteps {
         this.verify = verify;
     }
 
-    @After("@connectivity")
+    @After
     public void stop() {
         net.close();
     }
@@ -46,6 +47,47 @@ public final class ConnectivitySteps {
     @Given("the Voice Live endpoint is behind the network fault {string}")
     public void voiceLiveBehind(String fault) {
         net.voiceLiveBehind(fault);
+    }
+
+    @Given("the chat gateway is behind the network fault {string}")
+    public void gatewayBehind(String fault) {
+        net.gatewayBehind(fault);
+    }
+
+    @When("the user speaks {string} through it")
+    public void speaksThrough(String fixture) {
+        try (VoiceSocket socket = VoiceSocket.open(net.api(), "session-1-dropped", scenario.target().bearerToken(), Duration.ofSeconds(10))) {
+            socket.await(0, m -> m.path("type").asText().equals("agent_switched"), VOICE_WAIT, "agent_switched");
+            socket.speak(dev.engram.harness.state.VoiceState.fixtures().byId(fixture).audio().append(dev.engram.audio.Pcm16.silence(1200)), false);
+            int at = socket.await(0, m -> m.path("type").asText().equals("error"), VOICE_WAIT, "an error after the drop");
+            voiceError = socket.message(at).path("message").asText();
+            droppedSocketClosed = socket.awaitClosed(Duration.ofSeconds(15));
+        }
+    }
+
+    @Then("the voice socket got an error and was closed")
+    public void gotErrorAndClosed() {
+        verify.that(voiceError != null && droppedSocketClosed, "a VoiceLive drop mid-response (1006) surfaces", "an {\"type\": \"error\"} then a close",
+                "error " + voiceError + ", closed " + droppedSocketClosed, "voicelive-disconnect");
+    }
+
+    @Then("no voice session stays open on it")
+    public void noSessionOnVariant() {
+        int active = Waits.until(() -> Http.get(net.api() + "/api/v1/voice/status").json().path("active_sessions").asInt(-1), n -> n == 0, Duration.ofSeconds(10));
+        verify.that(active == 0, "the dropped session is cleaned up", "\"active_sessions\": 0", "active_sessions " + active);
+    }
+
+    @Then("a new voice session through it opens")
+    public void newSessionOpens() {
+        String answer = awaitVoice(m -> m.path("type").asText().equals("agent_switched") || m.path("type").asText().equals("error"));
+        verify.that(answer == null, "the next session works", "agent_switched", String.valueOf(answer), "voicelive-disconnect");
+    }
+
+    @Then("a chat on it fails with a JSON error, never a 200")
+    public void chatFailsWithJson() {
+        ApiResponse r = new EngramApi(variantTarget()).postJson("/api/v1/chat", "{\"content\":\"What is the capital of France?\",\"agent_id\":\"elena\"}");
+        verify.that(r.status() >= 500 && r.isJson(), "a gateway that breaks off mid-body surfaces", "HTTP 5xx with a JSON error (never a 200 apology)",
+                r.summary(), "chat-incident");
     }
 
     @Given("egress goes through the proxy {string}")

@@ -1,0 +1,24 @@
+@simulated
+Feature: The SOP's faults survived: upstream failures mid-flight surface as errors and leave nothing behind
+  SOP 9.1 "WebSocket disconnect | Network timeout" and SOP 9.2's chat issues, caused on the wire: the backend under
+  test must report them to its client, clean up, and keep serving.
+
+  @sop:9.1 @voice @relaunch
+  Scenario: VoiceLive dropping mid-response (1006) ends the session with an error, and the next session works
+    Given the Voice Live endpoint is behind the network fault "drop-mid-response"
+    When the user speaks "crm-migration" through it
+    Then the voice socket got an error and was closed
+    And no voice session stays open on it
+    And a new voice session through it opens
+
+  @sop:9.2 @chat @relaunch
+  Scenario: A gateway that answers half a body and closes is a JSON error, never a 200
+    Given the chat gateway is behind the network fault "half-body"
+    Then a chat on it fails with a JSON error, never a 200
+
+  @sop:9.2 @sop:1.1 @chat
+  Scenario: Zep answering malformed JSON does not fail chat
+    Given the Zep simulator applies the fault "zep-malformed-json"
+    When the user asks elena "What is the capital of France?"
+    Then the reply is HTTP 200
+    And the reply mentions "Paris"
