@@ -100,6 +100,11 @@ public final class EngramServer implements AutoCloseable {
                 "detail", e.getStatus() == 405 ? ctx.method() + " is not allowed on " + ctx.path()
                         : e.getStatus() == 404 ? "No endpoint at " + ctx.path() : e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            if (clientWentAway(e)) {
+                // the client closed mid-request (an EOF while reading its body): its error, not the server's
+                ctx.status(400).json(Map.of("error", "incomplete_request", "detail", "The request body ended before its Content-Length", "field", "body"));
+                return;
+            }
             LOG.error("Unhandled error on {} {}: {}", ctx.method(), ctx.path(), e.getClass().getName());
             ctx.status(500).json(Map.of("error", "internal_error", "detail", "Internal server error"));
         });
@@ -175,6 +180,15 @@ public final class EngramServer implements AutoCloseable {
         json.put("role", agent.title());
         json.put("voice_name", agent.voice());
         return json;
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof org.eclipse.jetty.io.EofException || c.getClass().getSimpleName().equals("HttpEofException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
