@@ -22,7 +22,7 @@ public final class ChatService {
         String sessionId = request.sessionId().orElseGet(ChatService::newSessionId);
         ZepClient.Memory memory = zep.recall(sessionId, principal.userId(), request.content());
         GatewayClient.Completion completion = gateway.complete(systemPrompt(request.agent(), memory), request.content());
-        zep.persist(sessionId, principal.userId(), List.of(
+        zep.persistInBackground(sessionId, principal.userId(), List.of(
                 new ZepClient.Turn("user", request.content(), request.agent().id(), "chat"),
                 new ZepClient.Turn("assistant", completion.content(), request.agent().id(), "chat")));
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,7 @@ public final class ZepClient {
     private final Duration timeout;
     private final HttpClient http;
     private final Set<String> knownSessions = ConcurrentHashMap.newKeySet();
+    private final Map<String, CompletableFuture<Boolean>> writes = new ConcurrentHashMap<>();
 
     public ZepClient(EngramSettings settings) {
         this.base = settings.zepUrl();
@@ -55,6 +57,10 @@ public final class ZepClient {
         if (base.isEmpty()) {
             return Memory.EMPTY;
         }
+        CompletableFuture<Boolean> pending = writes.get(sessionId);
+        if (pending != null) {
+            bounded(pending, false, "await this session's last write"); // read-your-writes within a session
+        }
         CompletableFuture<List<String>> turns = get("/api/v1/sessions/" + enc(sessionId) + "/messages?limit=12")
                 .thenApply(json -> texts(json.path("messages"), m -> m.path("role_type").asText("user") + ": " + m.path("content").asText()));
         CompletableFuture<List<String>> facts = get("/api/v1/users/" + enc(userId) + "/facts?limit=5&query=" + enc(query))
@@ -62,21 +68,43 @@ public final class ZepClient {
         return new Memory(bounded(turns, List.of(), "recall messages"), bounded(facts, List.of(), "recall facts"));
     }
 
+    /**
+     * Stores turns without holding the caller (SOP 1.1: persistence is best-effort), in order per session; the next
+     * {@link #recall} of the same session waits for it, so a session always reads its own writes.
+     */
+    public void persistInBackground(String sessionId, String userId, List<Turn> turns) {
+        if (base.isEmpty()) {
+            return;
+        }
+        CompletableFuture<Boolean> write = writes.compute(sessionId, (id, previous) ->
+                (previous == null ? CompletableFuture.completedFuture(true) : previous.exceptionally(e -> false))
+                        .thenCompose(ignored -> store(sessionId, userId, turns))
+                        .orTimeout(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .exceptionally(e -> {
+                            LOG.warn("Zep persist memory skipped (best-effort): {}", describe(e));
+                            return false;
+                        }));
+        write.whenComplete((ok, e) -> writes.remove(sessionId, write));
+    }
+
     /** Stores turns in the session (creating it for the user on first use); returns whether Zep accepted them in time. */
     public boolean persist(String sessionId, String userId, List<Turn> turns) {
         if (base.isEmpty()) {
             return false;
         }
+        return bounded(store(sessionId, userId, turns), false, "persist memory");
+    }
+
+    private CompletableFuture<Boolean> store(String sessionId, String userId, List<Turn> turns) {
         CompletableFuture<JsonNode> session = knownSessions.contains(sessionId)
                 ? CompletableFuture.completedFuture(null)
                 : post("/api/v1/sessions", sessionBody(sessionId, userId)).thenApply(json -> {
                     knownSessions.add(sessionId);
                     return json;
                 });
-        CompletableFuture<Boolean> stored = session
+        return session
                 .thenCompose(ignored -> post("/api/v1/sessions/" + enc(sessionId) + "/memory", memoryBody(turns)))
                 .thenApply(json -> true);
-        return bounded(stored, false, "persist memory");
     }
 
     private static String sessionBody(String sessionId, String userId) {
@@ -122,6 +150,12 @@ public final class ZepClient {
                 throw new IllegalStateException("malformed JSON from " + request.uri().getPath());
             }
         });
+    }
+
+    private String describe(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof java.util.concurrent.TimeoutException ? "no answer within " + timeout.toMillis() * 2 + " ms"
+                : AuditLog.mask(String.valueOf(cause.getMessage()));
     }
 
     private <T> T bounded(CompletableFuture<T> future, T fallback, String what) {
