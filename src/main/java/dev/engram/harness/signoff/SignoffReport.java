@@ -32,20 +32,32 @@ public final class SignoffReport {
     }
 
     static String markdown(Signoff s) {
-        StringBuilder md = new StringBuilder("# Engram UAT sign-off: ").append(s.environment()).append("\n\n")
+        StringBuilder md = new StringBuilder("# Engram UAT sign-off: ").append(cell(s.environment())).append("\n\n")
                 .append("**Ready for production deployment: ").append(s.ready() ? "YES" : "NO").append("**\n\n")
-                .append("| | |\n|---|---|\n| Environment | ").append(s.environment()).append(" |\n| Version under test | ")
-                .append(s.version()).append(" |\n| Date | ").append(s.date()).append(" |\n| Run | ").append(s.runId()).append(" |\n\n")
+                .append("| | |\n|---|---|\n| Environment | ").append(cell(s.environment())).append(" |\n| Version under test | ")
+                .append(cell(s.version())).append(" |\n| Date | ").append(cell(s.date())).append(" |\n| Run | ").append(cell(s.runId())).append(" |\n\n")
                 .append("| Item | SOP | Requirement | Status | Evidence |\n|---|---|---|---|---|\n");
         for (Signoff.Item item : s.items()) {
-            md.append("| ").append(item.id()).append(" | ").append(item.section()).append(" | ").append(cell(item.text()))
-                    .append(" | ").append(item.status()).append(" | ").append(cell(item.detail())).append(" |\n");
+            md.append("| ").append(cell(item.id())).append(" | ").append(cell(item.section())).append(" | ").append(cell(item.text()))
+                    .append(" | ").append(cell(item.status())).append(" | ").append(cell(item.detail())).append(" |\n");
         }
         return md.append("\nSigned: ______________________  Date: ____________\n").toString();
     }
 
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+    /** A Markdown table cell: every character Markdown or an HTML renderer would interpret is escaped. */
+    static String cell(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : (text == null ? "" : text).toCharArray()) {
+            switch (c) {
+                case '\n', '\r' -> out.append(' ');
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '!' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String html(Signoff s, Evidence evidence, List<History.Run> history) {
@@ -111,10 +123,10 @@ public final class SignoffReport {
 
     private static String attachment(Evidence.Attachment a) {
         if (a.mediaType().startsWith("image/")) {
-            return "<img alt=\"" + esc(a.name()) + "\" src=\"data:" + a.mediaType() + ";base64," + a.base64() + "\">";
+            return "<img alt=\"" + esc(a.name()) + "\" src=\"data:" + esc(a.mediaType()) + ";base64," + esc(a.base64()) + "\">";
         }
         if (a.mediaType().startsWith("audio/")) {
-            return "<audio controls src=\"data:" + a.mediaType() + ";base64," + a.base64() + "\"></audio>";
+            return "<audio controls src=\"data:" + esc(a.mediaType()) + ";base64," + esc(a.base64()) + "\"></audio>";
         }
         return "<pre>" + esc(a.text()) + "</pre>";
     }
@@ -184,6 +196,6 @@ public final class SignoffReport {
         if (text == null) {
             return "";
         }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }
