@@ -30,6 +30,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--web-dist", description = "serve this built SPA folder (its own staticwebapp.config.json) instead of the reference SPA")
     Path webDist;
 
+    @Option(names = "--voicelive-replay", paramLabel = "FILE", description = "play this cassette (./harness voicelive record) as VoiceLive, with its recorded timing")
+    Path voiceLiveReplay;
+
     @Option(names = "--env", defaultValue = "local", description = "rehearse this environment: local, staging, dev, test, uat or prod (default: ${DEFAULT-VALUE})")
     String environment;
 
@@ -41,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EmbeddedStack stack;
         try {
-            stack = EmbeddedStack.builder().environment(Environments.require(environment)).webDist(webDist).start();
+            stack = EmbeddedStack.builder().environment(Environments.require(environment)).webDist(webDist).voiceLiveReplay(voiceLiveReplay).start();
         } catch (IllegalArgumentException | ConfigurationException | dev.engram.simulator.swa.SwaConfigException e) {
             System.err.println("harness: " + e.getMessage());
             return HarnessCli.USAGE;

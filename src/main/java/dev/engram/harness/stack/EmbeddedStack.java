@@ -51,6 +51,7 @@ public final class EmbeddedStack implements AutoCloseable {
         private Path webDist;
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private BackendLauncher launcher = new ReferenceLauncher();
+        private Path voiceLiveReplay;
 
         public Builder environment(String name) {
             this.environment = name;
@@ -66,6 +67,12 @@ public final class EmbeddedStack implements AutoCloseable {
         /** Replaces SOP variables; a {@code null} value unsets one. */
         public Builder with(Map<String, String> variables) {
             overrides.putAll(variables);
+            return this;
+        }
+
+        /** The backend talks to a cassette played back (with its recorded timing) instead of the VoiceLive simulator. */
+        public Builder voiceLiveReplay(Path cassette) {
+            this.voiceLiveReplay = cassette;
             return this;
         }
 
@@ -110,6 +117,9 @@ public final class EmbeddedStack implements AutoCloseable {
             env.put("AZURE_VOICELIVE_MODEL", "gpt-realtime");
             env.put("AZURE_VOICELIVE_VOICE", "en-US-Ava:DragonHDLatestNeural");
             env.put("ZEP_API_URL", zep.url());
+            if (config.voiceLiveReplay != null) {
+                env.put("AZURE_VOICELIVE_ENDPOINT", keep(dev.engram.simulator.cassette.CassetteReplay.start(config.voiceLiveReplay)).endpoint());
+            }
             if (entra == null) {
                 env.put("AZURE_VOICELIVE_KEY", voiceLiveKey);
             } else {
