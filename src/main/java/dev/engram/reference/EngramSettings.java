@@ -27,6 +27,7 @@ public record EngramSettings(
         Optional<URI> voiceLiveEndpoint,
         String voiceLiveModel,
         String voiceLiveApiVersion,
+        Optional<String> voiceLiveProjectName,
         Optional<String> voiceLiveKey,
         boolean voiceLiveKeySetButEmpty,
         boolean tokenCredentialAvailable,
@@ -78,6 +79,7 @@ public record EngramSettings(
                 vars.url("AZURE_VOICELIVE_ENDPOINT"),
                 vars.text("AZURE_VOICELIVE_MODEL", "gpt-realtime"),
                 vars.text("AZURE_VOICELIVE_API_VERSION", "2025-10-01"),
+                vars.text("AZURE_VOICELIVE_PROJECT_NAME"),
                 vars.text("AZURE_VOICELIVE_KEY"),
                 vars.setButEmpty("AZURE_VOICELIVE_KEY"),
                 vars.text("IDENTITY_ENDPOINT").isPresent() || vars.text("MSI_ENDPOINT").isPresent()

@@ -51,8 +51,17 @@ final class VoiceLiveConnector {
 
     /** The realtime URL a session opens, for logs and the connectivity test. */
     URI realtimeUri() {
-        String base = settings.voiceLiveEndpoint().orElseThrow().toString().replaceAll("/+$", "").replaceFirst("^http", "ws");
+        String base = sessionEndpoint().replaceFirst("^http", "ws");
         return URI.create(base + "/voice-live/realtime?api-version=" + settings.voiceLiveApiVersion() + "&model=" + settings.voiceLiveModel());
+    }
+
+    /**
+     * The endpoint sessions open: the resource's, or with {@code AZURE_VOICELIVE_PROJECT_NAME} (SOP 1.1, the
+     * playground reference) its Foundry project's, {@code /api/projects/<name>}.
+     */
+    private String sessionEndpoint() {
+        String base = settings.voiceLiveEndpoint().orElseThrow().toString().replaceAll("/+$", "");
+        return settings.voiceLiveProjectName().map(name -> base + "/api/projects/" + name).orElse(base);
     }
 
     /** The credential header a session sends: {@code api-key}, or a bearer token from the identity. */
@@ -127,7 +136,7 @@ final class VoiceLiveConnector {
 
     Mono<VoiceLiveSessionAsyncClient> open() {
         VoiceLiveClientBuilder builder = new VoiceLiveClientBuilder()
-                .endpoint(settings.voiceLiveEndpoint().orElseThrow().toString())
+                .endpoint(sessionEndpoint())
                 .serviceVersion(serviceVersion(settings.voiceLiveApiVersion()));
         if (settings.voiceLiveKey().isPresent()) {
             builder.credential(new KeyCredential(settings.voiceLiveKey().get()));
