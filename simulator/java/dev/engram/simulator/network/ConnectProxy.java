@@ -4,15 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A real HTTP CONNECT proxy on loopback, as a container's egress proxy: it tunnels ({@code pass}), refuses every
@@ -24,50 +20,29 @@ public final class ConnectProxy implements AutoCloseable {
     public static final String CREDENTIALS = "Basic ZW5ncmFtOnByb3h5";
 
     private final String mode;
-    private final ServerSocket server;
+    private final TcpListener listener;
     private final List<String> connects = new CopyOnWriteArrayList<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "connect-proxy");
-        t.setDaemon(true);
-        return t;
-    });
 
-    private ConnectProxy(String mode) throws IOException {
+    private ConnectProxy(String mode) {
         this.mode = mode;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        threads.execute(this::acceptLoop);
+        this.listener = TcpListener.start("connect-proxy", this::handle);
     }
 
     public static ConnectProxy start(String mode) {
         if (!List.of("pass", "refuse-upgrade", "require-auth").contains(mode)) {
             throw new IllegalArgumentException("unknown proxy mode '" + mode + "'; known: pass, refuse-upgrade, require-auth");
         }
-        try {
-            return new ConnectProxy(mode);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the proxy: " + e.getMessage(), e);
-        }
+        return new ConnectProxy(mode);
     }
 
     /** The value for {@code HTTPS_PROXY}/{@code HTTP_PROXY}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getLocalPort();
+        return "http://127.0.0.1:" + listener.port();
     }
 
     /** host:port of every CONNECT request, in order. */
     public List<String> connects() {
         return List.copyOf(connects);
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                threads.execute(() -> handle(client));
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private void handle(Socket client) {
@@ -94,10 +69,10 @@ public final class ConnectProxy implements AutoCloseable {
             Socket upstream = new Socket(target[0], Integer.parseInt(target[1]));
             out.write("HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            threads.execute(() -> pump(client, upstream));
+            listener.execute(() -> pump(client, upstream));
             pump(upstream, client);
         } catch (IOException | RuntimeException e) {
-            close(client);
+            TcpListener.closeQuietly(client);
         }
     }
 
@@ -134,25 +109,12 @@ public final class ConnectProxy implements AutoCloseable {
         } catch (IOException e) {
             // one side closed
         }
-        close(from);
-        close(to);
-    }
-
-    private static void close(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // closed
-        }
+        TcpListener.closeQuietly(from);
+        TcpListener.closeQuietly(to);
     }
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            // closed
-        }
-        threads.shutdownNow();
+        listener.close();
     }
 }

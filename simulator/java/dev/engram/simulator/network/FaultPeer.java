@@ -3,14 +3,10 @@ package dev.engram.simulator.network;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -23,41 +19,45 @@ import java.util.concurrent.locks.LockSupport;
 public final class FaultPeer implements AutoCloseable {
     private final NetworkFault fault;
     private final InetSocketAddress upstream;
-    private final ServerSocket server;
-    private final int port;
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fault-peer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final TcpListener listener;
+    private final Socket reserved;
     private final AtomicInteger accepted = new AtomicInteger();
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cleared;
 
-    private FaultPeer(NetworkFault fault, InetSocketAddress upstream) throws IOException {
+    private FaultPeer(NetworkFault fault, InetSocketAddress upstream) {
         this.fault = fault;
         this.upstream = upstream;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        this.port = server.getLocalPort();
-        if (fault.kind().equals("refused")) {
-            server.close(); // the port was free a moment ago and nothing listens there now
-        } else {
-            threads.execute(this::acceptLoop);
+        this.listener = fault.kind().equals("refused") ? null : TcpListener.start("fault-peer", this::accept);
+        this.reserved = fault.kind().equals("refused") ? reservePort() : null;
+    }
+
+    /**
+     * A port bound by a socket that never listens: nothing can listen there while it is held, and a connection to it
+     * is refused (a freed port could be taken by anything).
+     */
+    private static Socket reservePort() {
+        try {
+            Socket socket = new Socket();
+            socket.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+            return socket;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reserve a loopback port: " + e.getMessage(), e);
         }
+    }
+
+    private int port() {
+        return listener != null ? listener.port() : reserved.getLocalPort();
     }
 
     /** Starts the fault in front of {@code upstream} (host:port of the real service). */
     public static FaultPeer start(NetworkFault fault, InetSocketAddress upstream) {
-        try {
-            return new FaultPeer(fault, upstream);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the network fault " + fault.name() + ": " + e.getMessage(), e);
-        }
+        return new FaultPeer(fault, upstream);
     }
 
     /** The URL that reaches the service through this fault ({@code http://127.0.0.1:port}). */
     public String url() {
-        return fault.kind().equals("unresolvable") ? "http://voicelive.engram-fault.invalid:" + port : "http://127.0.0.1:" + port;
+        return fault.kind().equals("unresolvable") ? "http://voicelive.engram-fault.invalid:" + port() : "http://127.0.0.1:" + port();
     }
 
     /** How many connections this peer has accepted. */
@@ -68,20 +68,12 @@ public final class FaultPeer implements AutoCloseable {
     /** The fault is gone: from now on the peer relays every connection untouched. */
     public void clear() {
         cleared = true;
-        open.forEach(FaultPeer::closeQuietly);
+        open.forEach(TcpListener::closeQuietly);
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                open.add(client);
-                int n = accepted.incrementAndGet();
-                threads.execute(() -> handle(client, n));
-            } catch (IOException e) {
-                return;
-            }
-        }
+    private void accept(Socket client) {
+        open.add(client);
+        handle(client, accepted.incrementAndGet());
     }
 
     private void handle(Socket client, int n) {
@@ -105,7 +97,7 @@ public final class FaultPeer implements AutoCloseable {
             }
             relay(client);
         } catch (IOException e) {
-            closeQuietly(client);
+            TcpListener.closeQuietly(client);
         }
     }
 
@@ -114,7 +106,7 @@ public final class FaultPeer implements AutoCloseable {
         service.connect(upstream, 5_000);
         open.add(service);
         long dropAfter = !cleared && fault.kind().equals("drop-after") ? fault.bytes() : Long.MAX_VALUE;
-        threads.execute(() -> pump(client, service, Long.MAX_VALUE));
+        listener.execute(() -> pump(client, service, Long.MAX_VALUE));
         pump(service, client, dropAfter);
     }
 
@@ -132,34 +124,25 @@ public final class FaultPeer implements AutoCloseable {
                 sent += allowed;
                 if (sent >= limit && !cleared) {
                     to.setSoLinger(true, 0);
-                    closeQuietly(to);
-                    closeQuietly(from);
+                    TcpListener.closeQuietly(to);
+                    TcpListener.closeQuietly(from);
                     return;
                 }
             }
         } catch (IOException e) {
             // one side went away: close the other
         }
-        closeQuietly(to);
-        closeQuietly(from);
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // already closed
-        }
+        TcpListener.closeQuietly(to);
+        TcpListener.closeQuietly(from);
     }
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException e) {
-            // closed
+        if (listener != null) {
+            listener.close();
+        } else {
+            TcpListener.closeQuietly(reserved);
         }
-        open.forEach(FaultPeer::closeQuietly);
-        threads.shutdownNow();
+        open.forEach(TcpListener::closeQuietly);
     }
 }
