@@ -7,7 +7,6 @@ import dev.engram.harness.client.Http;
 import dev.engram.harness.stack.EmbeddedStack;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A thousand voice sessions dropped abruptly, half with a TCP reset and half with a bare FIN, never a close frame:
  * sessions, threads and open file descriptors come back to their baseline. Bound: within 60 s of the last drop,
- * {@code active_sessions} is 0, live threads are within 40 and descriptors within 80 of the baseline.
+ * {@code active_sessions} is 0, threads other than the elastic pools (Jetty's and the HTTP clients' workers, which
+ * grow under load and shrink after their 60 s idle timeout) are within 20 of the baseline, and descriptors within 80.
  */
 class AbruptDisconnectLeakTest {
     private static final int SESSIONS = 1_000;
@@ -43,11 +43,11 @@ class AbruptDisconnectLeakTest {
             int fds = openFiles();
             dropAbruptly(api, SESSIONS);
             assertEquals(0, awaitUntil(() -> activeSessions(api), 0, Duration.ofSeconds(60)), "active_sessions after " + SESSIONS + " drops");
-            int threadsAfter = awaitUntil(AbruptDisconnectLeakTest::liveThreads, threads + 40, Duration.ofSeconds(60));
+            int threadsAfter = awaitUntil(AbruptDisconnectLeakTest::liveThreads, threads + 20, Duration.ofSeconds(60));
             int fdsAfter = awaitUntil(AbruptDisconnectLeakTest::openFiles, fds + 80, Duration.ofSeconds(60));
             System.out.println("AbruptDisconnectLeakTest: " + SESSIONS + " drops; threads " + threads + " -> " + threadsAfter
                     + ", open files " + fds + " -> " + fdsAfter);
-            assertTrue(threadsAfter <= threads + 40, "threads: baseline " + threads + ", after " + threadsAfter);
+            assertTrue(threadsAfter <= threads + 20, "threads: baseline " + threads + ", after " + threadsAfter);
             assertTrue(fdsAfter <= fds + 80, "open files: baseline " + fds + ", after " + fdsAfter);
             assertEquals(200, Http.get(api + "/health").status(), "the server still answers");
         }
@@ -98,8 +98,12 @@ class AbruptDisconnectLeakTest {
         return Http.get(api + "/api/v1/voice/status").json().path("active_sessions").asInt(-1);
     }
 
+    /** Live threads, less the elastic pools whose size follows load rather than sessions. */
     private static int liveThreads() {
-        return ManagementFactory.getThreadMXBean().getThreadCount();
+        return (int) Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(name -> !name.startsWith("JettyServerThreadPool") && !name.matches("HttpClient-\\d+-Worker-\\d+")
+                        && !name.startsWith("ForkJoinPool") && !name.startsWith("qtp") && !name.startsWith("pool-"))
+                .count();
     }
 
     private static int openFiles() {
