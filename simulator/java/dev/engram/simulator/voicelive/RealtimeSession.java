@@ -294,15 +294,19 @@ final class RealtimeSession implements VoiceActivity.Listener {
                 question = item.text().toString();
             }
         }
-        AnswerBook.Answer answer = question.isBlank()
+        Item last = conversation.isEmpty() ? null : conversation.get(conversation.size() - 1);
+        Optional<ToolCalls.Call> call = last != null && last.role().equals("user") ? ToolCalls.match(question, session.path("tools")) : Optional.empty();
+        AnswerBook.Answer answer = last != null && last.role().equals("function_call_output")
+                ? new AnswerBook.Answer(last.text().toString(), "function-output", "default")
+                : question.isBlank()
                 ? new AnswerBook.Answer("I'm sorry, I didn't catch that. Could you say it again?", "unheard", "default")
                 : answers.answer(context.toString(), question);
         ObjectNode voice = session.path("voice").isObject() ? (ObjectNode) session.path("voice").deepCopy()
                 : Json.object().put("name", session.path("voice").asText(null)).put("type", "azure-standard");
         String recorded = voices.recordedVoice(voice.path("name").asText(null));
         Pcm16 audio = fixtures.answerClip(recorded, answer.text()).map(Fixture::audio).orElse(Pcm16.silence(500));
-        ResponseStream.Plan plan = new ResponseStream.Plan(answer.text(), audio, withAudio, voice, modalities,
-                ResponseStream.tokens(context.toString()));
+        ResponseStream.Plan plan = new ResponseStream.Plan(call.isPresent() ? "" : answer.text(), audio, withAudio && call.isEmpty(), voice, modalities,
+                ResponseStream.tokens(context.toString()), call.orElse(null));
         Item assistant = new Item("", "assistant", new StringBuilder());
         ResponseStream[] holder = new ResponseStream[1];
         holder[0] = new ResponseStream(this, outbox, pacing, plan, lastItemId(), () -> finished(holder[0], assistant));
@@ -329,6 +333,10 @@ final class RealtimeSession implements VoiceActivity.Listener {
     }
 
     private void createItem(JsonNode item, String previousItemId) {
+        if (item.isObject() && "function_call_output".equals(item.path("type").asText())) {
+            functionOutput(item, previousItemId);
+            return;
+        }
         if (!item.isObject() || !"message".equals(item.path("type").asText("message"))) {
             error("invalid_request_error", "invalid_value", "'item' must be a message object", "item");
             return;
@@ -347,6 +355,27 @@ final class RealtimeSession implements VoiceActivity.Listener {
         ObjectNode json = ((ObjectNode) item.deepCopy()).put("id", itemId).put("object", "realtime.item").put("status", "completed");
         created.set("item", json);
         outbox.send(created);
+    }
+
+    /** A tool's result, added by the client after a function call; the next response speaks it. */
+    private void functionOutput(JsonNode item, String previousItemId) {
+        String callId = item.path("call_id").asText("");
+        Optional<Item> call = conversation.stream().filter(i -> i.role().equals("function_call") && i.id().endsWith("|" + callId)).findFirst();
+        if (call.isEmpty()) {
+            error("invalid_request_error", "invalid_value", "'item.call_id' names no function call of this conversation: '" + callId + "'", "item.call_id");
+            return;
+        }
+        String itemId = item.path("id").asText(id("item"));
+        String name = call.get().text().toString();
+        conversation.add(new Item(itemId, "function_call_output", new StringBuilder(ToolCalls.afterOutput(name, item.path("output").asText("")))));
+        ObjectNode created = event("conversation.item.created").put("previous_item_id", previousItemId != null ? previousItemId : lastItemId());
+        created.set("item", ((ObjectNode) item.deepCopy()).put("id", itemId).put("object", "realtime.item").put("status", "completed"));
+        outbox.send(created);
+    }
+
+    /** Records the function call a response made, so its output can be matched to it. */
+    synchronized void calledFunction(String itemId, String callId, String name) {
+        conversation.add(new Item(itemId + "|" + callId, "function_call", new StringBuilder(name)));
     }
 
     private void deleteItem(String itemId) {

@@ -19,7 +19,8 @@ final class ResponseStream {
     enum State { ACTIVE, DONE, CANCELLED }
 
     /** What the response says and how. */
-    record Plan(String text, Pcm16 audio, boolean withAudio, ObjectNode voice, List<String> modalities, int inputTokens) {}
+    /** What to say; or, when {@code toolCall} is set, the function call to make instead. */
+    record Plan(String text, Pcm16 audio, boolean withAudio, ObjectNode voice, List<String> modalities, int inputTokens, ToolCalls.Call toolCall) {}
 
     private final RealtimeSession session;
     private final Outbox outbox;
@@ -51,6 +52,10 @@ final class ResponseStream {
         ObjectNode created = session.event("response.created");
         created.set("response", response("in_progress", null, Json.MAPPER.createArrayNode(), null));
         outbox.send(created, pacing.beforeResponse(), this::active);
+        if (plan.toolCall() != null) {
+            call(plan.toolCall());
+            return;
+        }
 
         ObjectNode added = session.event("response.output_item.added");
         added.put("response_id", id).put("output_index", 0);
@@ -88,6 +93,42 @@ final class ResponseStream {
         itemDone.set("item", finalItem("completed", plan.text()));
         outbox.send(itemDone, 0, this::active);
         finish(State.DONE, "completed", null, plan.text());
+    }
+
+    /** A function call instead of speech: the item, its arguments streamed, then done. */
+    private void call(ToolCalls.Call call) {
+        String callId = "call_" + itemId;
+        session.calledFunction(itemId, callId, call.name());
+        ObjectNode item = Json.object().put("id", itemId).put("object", "realtime.item").put("type", "function_call")
+                .put("status", "in_progress").put("name", call.name()).put("call_id", callId).put("arguments", "");
+        ObjectNode added = session.event("response.output_item.added").put("response_id", id).put("output_index", 0);
+        added.set("item", item.deepCopy());
+        outbox.send(added, 0, this::active);
+        ObjectNode itemCreated = session.event("conversation.item.created").put("previous_item_id", previousItemId);
+        itemCreated.set("item", item.deepCopy());
+        outbox.send(itemCreated, 0, this::active);
+        String arguments = call.arguments();
+        for (int i = 0; i < arguments.length(); i += 16) {
+            outbox.send(session.event("response.function_call_arguments.delta").put("response_id", id).put("item_id", itemId)
+                    .put("output_index", 0).put("call_id", callId).put("delta", arguments.substring(i, Math.min(arguments.length(), i + 16))), 0, this::active);
+        }
+        outbox.send(session.event("response.function_call_arguments.done").put("response_id", id).put("item_id", itemId)
+                .put("output_index", 0).put("call_id", callId).put("name", call.name()).put("arguments", arguments), 0, this::active);
+        ObjectNode done = item.deepCopy().put("status", "completed").put("arguments", arguments);
+        ObjectNode itemDone = session.event("response.output_item.done").put("response_id", id).put("output_index", 0);
+        itemDone.set("item", done);
+        outbox.send(itemDone, 0, this::active);
+        ObjectNode responseDone = session.event("response.done");
+        ArrayNode output = Json.MAPPER.createArrayNode();
+        output.add(done);
+        responseDone.set("response", response("completed", null, output, Json.object().put("total_tokens", plan.inputTokens())
+                .put("input_tokens", plan.inputTokens()).put("output_tokens", 0)));
+        outbox.send(responseDone, 0, () -> state.compareAndSet(State.ACTIVE, State.DONE));
+        outbox.then(() -> {
+            if (state.get() == State.DONE) {
+                onEnd.run();
+            }
+        });
     }
 
     /** {@code response.cancel} or barge-in: returns false when the response had already finished. */
