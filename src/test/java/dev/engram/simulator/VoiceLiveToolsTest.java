@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.support.Json;
-import dev.engram.testing.JsonFrames;
+import dev.engram.testing.RealtimeEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -22,47 +19,32 @@ class VoiceLiveToolsTest {
     @Test
     void aToolsTurnProducesTheFunctionCallEventsAndThenSpeaksTheOutput() throws Exception {
         try (VoiceLiveSimulator simulator = VoiceLiveSimulator.start("k")) {
-            LinkedBlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-            List<String> types = new ArrayList<>();
+            RealtimeEvents events = new RealtimeEvents();
             WebSocket ws = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder().subprotocols("realtime")
                     .header("api-key", "k").buildAsync(URI.create(simulator.endpoint().replace("http", "ws")
-                            + "/voice-live/realtime?api-version=2026-07-15&model=gpt-realtime"), JsonFrames.to(events::add)).get(5, TimeUnit.SECONDS);
+                            + "/voice-live/realtime?api-version=2026-07-15&model=gpt-realtime"), events.listener()).get(5, TimeUnit.SECONDS);
             ws.sendText("{\"type\":\"session.update\",\"session\":{\"tools\":[{\"type\":\"function\",\"name\":\"get_weather\","
                     + "\"description\":\"Weather for a city\",\"parameters\":{\"type\":\"object\",\"properties\":{\"location\":{\"type\":\"string\"}}}}]}}", true).join();
-            next(events, types, "session.updated");
+            events.next("session.updated");
             ws.sendText("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\","
                     + "\"text\":\"What is the weather in Paris today?\"}]}}", true).join();
             ws.sendText("{\"type\":\"response.create\",\"response\":{\"modalities\":[\"text\",\"audio\"]}}", true).join();
-            JsonNode added = next(events, types, "response.output_item.added");
+            JsonNode added = events.next("response.output_item.added");
             assertEquals("function_call", added.path("item").path("type").asText(), added.toString());
             assertEquals("get_weather", added.path("item").path("name").asText());
-            next(events, types, "response.function_call_arguments.delta");
-            JsonNode done = next(events, types, "response.function_call_arguments.done");
+            events.next("response.function_call_arguments.delta");
+            JsonNode done = events.next("response.function_call_arguments.done");
             assertEquals("Paris", Json.parse(done.path("arguments").asText()).path("location").asText(), done.toString());
             String callId = done.path("call_id").asText();
-            next(events, types, "response.done");
-            assertTrue(types.stream().noneMatch(t -> t.equals("response.audio.delta")), "a function call is not spoken: " + types);
+            events.next("response.done");
+            assertTrue(events.seen().stream().noneMatch(t -> t.equals("response.audio.delta")), "a function call is not spoken: " + events.seen());
 
             ws.sendText("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"function_call_output\",\"call_id\":\"" + callId
                     + "\",\"output\":\"18 degrees and sunny\"}}", true).join();
             ws.sendText("{\"type\":\"response.create\"}", true).join();
-            JsonNode spoken = next(events, types, "response.audio_transcript.done");
+            JsonNode spoken = events.next("response.audio_transcript.done");
             assertTrue(spoken.path("transcript").asText().contains("18 degrees and sunny"), spoken.toString());
             ws.abort();
         }
-    }
-
-    private static JsonNode next(LinkedBlockingQueue<JsonNode> events, List<String> types, String type) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            JsonNode event = events.poll(100, TimeUnit.MILLISECONDS);
-            if (event != null) {
-                types.add(event.path("type").asText());
-                if (event.path("type").asText().equals(type)) {
-                    return event;
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " within 10 s; seen " + types);
     }
 }

@@ -8,17 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.audio.FixtureRegistry;
 import dev.engram.simulator.voicelive.Dialect;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
-import dev.engram.testing.JsonFrames;
+import dev.engram.testing.RealtimeEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,18 +92,17 @@ class VoiceLiveVersionsTest {
     }
 
     /** A raw client of one session. */
-    private record Wire(WebSocket ws, LinkedBlockingQueue<JsonNode> events, List<String> types) {
+    private record Wire(WebSocket ws, RealtimeEvents events) {
         static Wire open(String version, String features) throws Exception {
-            LinkedBlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-            List<String> types = new ArrayList<>();
+            RealtimeEvents events = new RealtimeEvents();
             WebSocket.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().newWebSocketBuilder()
                     .subprotocols("realtime").header("api-key", "k");
             if (features != null) {
                 builder.header("VoiceLive-Features", features);
             }
             WebSocket ws = builder.buildAsync(URI.create(simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version="
-                    + version + "&model=gpt-realtime"), JsonFrames.to(events::add)).get(5, TimeUnit.SECONDS);
-            return new Wire(ws, events, types);
+                    + version + "&model=gpt-realtime"), events.listener()).get(5, TimeUnit.SECONDS);
+            return new Wire(ws, events);
         }
 
         void send(String text) {
@@ -122,21 +119,11 @@ class VoiceLiveVersionsTest {
         }
 
         JsonNode next(String type) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                JsonNode event = events.poll(100, TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    types.add(event.path("type").asText());
-                    if (event.path("type").asText().equals(type)) {
-                        return event;
-                    }
-                }
-            }
-            throw new AssertionError("no " + type + " within 10 s; seen " + types);
+            return events.next(type);
         }
 
         List<String> seen() {
-            return List.copyOf(types);
+            return events.seen();
         }
 
         void close() {
