@@ -107,6 +107,7 @@ public final class GateCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable | SwaConfigException | BackendFailed e) {
             System.err.println("harness: " + e.getMessage());
+            removeIfEmpty(folder); // a started backend's log stays as evidence; an empty run folder does not
             return HarnessCli.USAGE;
         }
         try (run) {
@@ -150,6 +151,16 @@ public final class GateCommand implements Callable<Integer> {
         System.out.println("Gate " + verdict.environment() + ": " + verdict.verdict() + " " + verdict.counts());
         System.out.println("Reports: " + folder + " (cucumber.html, junit.xml, results.jsonl, gate.json, run-meta.json)");
         return verdict.passed() ? HarnessCli.PASS : HarnessCli.FAIL;
+    }
+
+    private static void removeIfEmpty(Path folder) {
+        try (var entries = Files.list(folder)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(folder);
+            }
+        } catch (java.io.IOException e) {
+            // left in place
+        }
     }
 
     /** A target that does not answer at all is a configuration problem (exit 2), not a failed gate. */
