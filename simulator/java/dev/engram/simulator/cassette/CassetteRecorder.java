@@ -33,14 +33,11 @@ public final class CassetteRecorder implements AutoCloseable {
 
     /** One proxied session: its upstream socket and the timing anchors of its frames. */
     private final class Session {
-        final WebSocket upstream;
+        /** Set once the upstream answers the upgrade; frames it sends before that are already recorded here. */
+        volatile WebSocket upstream;
         long anchorNanos = System.nanoTime();
         int anchor;
         boolean audioSinceAction;
-
-        Session(WebSocket upstream) {
-            this.upstream = upstream;
-        }
 
         synchronized void write(String dir, JsonNode frame) {
             String type = frame.path("type").asText("?");
@@ -96,11 +93,12 @@ public final class CassetteRecorder implements AutoCloseable {
             }
             URI requested = ctx.session.getUpgradeRequest().getRequestURI();
             String query = requested.getRawQuery() == null ? "" : "?" + requested.getRawQuery();
-            WebSocket up = builder.buildAsync(URI.create(upstream + requested.getRawPath() + query), relayTo(ctx)).get(10, TimeUnit.SECONDS);
-            Session session = new Session(up);
+            // registered before the upstream connects: its first events (session.created) can arrive before get() returns
+            Session session = new Session();
             sessions.put(ctx.sessionId(), session);
             line(new Cassette.Frame("in", "connect", 0, 0, Json.object().put("path", requested.getRawPath())
                     .put("query", requested.getRawQuery() == null ? "" : requested.getRawQuery().replaceAll("(?i)(api-key|key|token|access_token)=[^&]*", "$1=***"))));
+            session.upstream = builder.buildAsync(URI.create(upstream + requested.getRawPath() + query), relayTo(ctx)).get(10, TimeUnit.SECONDS);
         });
         ws.onMessage(ctx -> {
             Session session = sessions.get(ctx.sessionId());
@@ -147,7 +145,7 @@ public final class CassetteRecorder implements AutoCloseable {
 
     private void close(String id) {
         Session session = sessions.remove(id);
-        if (session != null) {
+        if (session != null && session.upstream != null) {
             session.upstream.abort();
         }
     }
