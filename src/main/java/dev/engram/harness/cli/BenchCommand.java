@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Benchmarks, each one command printing one JSON line with its figures, its method and the machine. */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Benchmarks with their method: 'gate' (a soak of the full gate) and 'chat' (wrk against the chat path, with a one-hop anchor).",
         subcommands = {BenchCommand.Gate.class, BenchCommand.Chat.class})
 public final class BenchCommand implements Runnable {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The WebSocket troubleshooting guide from the harness's side: one line per step, the first failure explained. */
-@Command(name = "diagnose", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
+@Command(name = "diagnose", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Probe an Engram's voice path step by step (DNS, TCP, TLS, HTTP/1.1 upgrade, session, affinity, idle, "
                 + "its /connectivity/test); exit 0 when every step passes, 1 when one fails, 2 for a usage error.")
 public final class DiagnoseCommand implements Callable<Integer> {

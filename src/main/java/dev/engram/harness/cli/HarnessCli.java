@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./harness}: gate, serve, signoff. Exit codes: 0 pass, 1 fail, 2 usage or configuration error. */
-@Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
+@Command(name = "harness", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Executable proof of the Engram VoiceLive & Chat SOP.",
         subcommands = {GateCommand.class, ServeCommand.class, LoadCommand.class, SignoffCommand.class, ReferenceCommand.class, DiagnoseCommand.class, BenchCommand.class, VoiceLiveCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** VoiceLive tools: {@code record} starts a recording proxy in front of any VoiceLive endpoint. */
-@Command(name = "voicelive", mixinStandardHelpOptions = true, versionProvider = HarnessVersion.class,
+@Command(name = "voicelive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "VoiceLive cassettes: record a session through a proxy; replay it with serve --voicelive-replay FILE.",
         subcommands = {VoiceLiveCommand.Record.class})
 public final class VoiceLiveCommand implements Runnable {

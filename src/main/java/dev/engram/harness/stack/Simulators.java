@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -70,7 +71,16 @@ public final class Simulators {
     }
 
     public List<GatewayCall> gatewayCalls() {
-        return read(gateway + "/__admin/calls", new TypeReference<>() {});
+        return gatewayCallsFrom(0);
+    }
+
+    /** The gateway's requests from the {@code from}-th on (a scenario's own, given the count at its start). */
+    public List<GatewayCall> gatewayCallsFrom(int from) {
+        return read(gateway + "/__admin/calls?from=" + from, new TypeReference<>() {});
+    }
+
+    public int gatewayCallCount() {
+        return read(gateway + "/__admin/calls/count", new TypeReference<Map<String, Integer>>() {}).get("count");
     }
 
     public List<ZepCall> zepCalls() {

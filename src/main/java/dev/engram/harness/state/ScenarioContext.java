@@ -24,7 +24,7 @@ public final class ScenarioContext {
     public void begin(Scenario scenario) {
         this.scenario = scenario;
         this.started = java.time.Instant.now();
-        this.gatewayCallsBefore = simulators().map(s -> s.gatewayCalls().size()).orElse(0);
+        this.gatewayCallsBefore = simulators().map(dev.engram.harness.stack.Simulators::gatewayCallCount).orElse(0);
     }
 
     /** The simulators the backend is wired to, when it is wired to any. */
@@ -46,10 +46,7 @@ public final class ScenarioContext {
 
     /** The gateway's requests since this scenario began. */
     public List<dev.engram.harness.stack.Simulators.GatewayCall> gatewayCalls() {
-        return simulators().map(s -> {
-            var all = s.gatewayCalls();
-            return all.subList(Math.min(gatewayCallsBefore, all.size()), all.size());
-        }).orElse(List.of());
+        return simulators().map(s -> s.gatewayCallsFrom(gatewayCallsBefore)).orElse(List.of());
     }
 
     public Target target() {

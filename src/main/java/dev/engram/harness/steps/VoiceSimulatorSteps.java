@@ -13,7 +13,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -91,12 +90,6 @@ public final class VoiceSimulatorSteps {
     }
 
     private static boolean awaitTrue(java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline) || !Waits.pause(Duration.ofMillis(50))) {
-                return false;
-            }
-        }
-        return true;
+        return Waits.until(condition::getAsBoolean, Boolean::booleanValue, WAIT);
     }
 }
