@@ -75,7 +75,9 @@ class SecondImplementationTest {
     }
 
     private static int run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        // never inherit stdin: surefire talks to this JVM through it, and a child that reads it corrupts the channel
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         return p.waitFor(5, TimeUnit.MINUTES) ? p.exitValue() : -1;
     }
 }
