@@ -22,3 +22,20 @@ Feature: The SOP's faults survived: upstream failures mid-flight surface as erro
     When the user asks elena "What is the capital of France?"
     Then the reply is HTTP 200
     And the reply mentions "Paris"
+
+  @sop:10.2 @sop:6.6 @voice @non-strict
+  Scenario: VoiceLive failing a response mid-turn reaches the user as an error, and the session goes on
+    Given the user opens a voice session
+    And VoiceLive sends "error-mid-response" in the middle of the next response
+    When the user says "crm-migration"
+    Then the voice socket answers an error
+    When the user says "capital-of-france"
+    Then the assistant answers with speech
+
+  @sop:1.1 @voice @non-strict
+  Scenario: A VoiceLive warning in the middle of an answer leaves the turn whole
+    Given the user opens a voice session
+    And VoiceLive sends "warning-mid-response" in the middle of the next response
+    When the user says "capital-of-france"
+    Then the assistant answers with speech
+    And the voice socket reported no error

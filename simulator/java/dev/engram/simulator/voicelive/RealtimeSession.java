@@ -46,9 +46,11 @@ final class RealtimeSession implements VoiceActivity.Listener {
     private long speechStartMs;
     private volatile ResponseStream active;
     private final Dialect dialect;
+    private final java.util.function.Supplier<Optional<ResponseFault>> faults;
 
     RealtimeSession(ServiceProfile profile, String model, Outbox outbox, Pacing pacing, FixtureRegistry fixtures,
-                    Voices voices, AnswerBook answers, Dialect dialect) {
+                    Voices voices, AnswerBook answers, Dialect dialect, java.util.function.Supplier<Optional<ResponseFault>> faults) {
+        this.faults = faults;
         this.dialect = dialect;
         this.profile = profile;
         this.outbox = outbox;
@@ -309,7 +311,8 @@ final class RealtimeSession implements VoiceActivity.Listener {
                 ResponseStream.tokens(context.toString()), call.orElse(null));
         Item assistant = new Item("", "assistant", new StringBuilder());
         ResponseStream[] holder = new ResponseStream[1];
-        holder[0] = new ResponseStream(this, outbox, pacing, plan, lastItemId(), () -> finished(holder[0], assistant));
+        holder[0] = new ResponseStream(this, outbox, pacing, plan, lastItemId(), () -> finished(holder[0], assistant),
+                call.isPresent() ? Optional.empty() : faults.get());
         active = holder[0];
         holder[0].start();
     }

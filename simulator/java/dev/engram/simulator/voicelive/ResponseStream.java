@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * then the remaining deltas are dropped and it ends {@code cancelled} with the reason.
  */
 final class ResponseStream {
-    enum State { ACTIVE, DONE, CANCELLED }
+    enum State { ACTIVE, DONE, CANCELLED, FAILED }
 
     /** What the response says and how. */
     /** What to say; or, when {@code toolCall} is set, the function call to make instead. */
@@ -32,8 +32,12 @@ final class ResponseStream {
     private final StringBuilder spoken = new StringBuilder();
     private final String previousItemId;
     private final Runnable onEnd;
+    private final java.util.Optional<ResponseFault> fault;
+    private boolean faultQueued;
 
-    ResponseStream(RealtimeSession session, Outbox outbox, Pacing pacing, Plan plan, String previousItemId, Runnable onEnd) {
+    ResponseStream(RealtimeSession session, Outbox outbox, Pacing pacing, Plan plan, String previousItemId, Runnable onEnd,
+                   java.util.Optional<ResponseFault> fault) {
+        this.fault = fault;
         this.session = session;
         this.outbox = outbox;
         this.pacing = pacing;
@@ -75,6 +79,7 @@ final class ResponseStream {
         for (String piece : pieces(plan.text())) {
             ObjectNode delta = partEvent(deltaType).put("delta", piece);
             outbox.send(delta, 0, () -> sending(() -> spoken.append(piece)));
+            faultAfter(deltaType);
         }
         if (plan.withAudio()) {
             outbox.send(session.event("output_audio_buffer.started").put("response_id", id), 0, this::active);
@@ -149,6 +154,39 @@ final class ResponseStream {
         return true;
     }
 
+    /**
+     * Sends the armed fault's event right after the first event of its type; a failing fault then ends the response
+     * as {@code failed}, dropping what was still queued, as the service does.
+     */
+    private void faultAfter(String type) {
+        if (fault.isEmpty() || faultQueued || !fault.get().after().equals(type)) {
+            return;
+        }
+        faultQueued = true;
+        ResponseFault f = fault.get();
+        ObjectNode event = f.event().deepCopy();
+        event.put("event_id", session.id("event"));
+        outbox.send(event, 0, this::active);
+        if (f.failsResponse()) {
+            outbox.then(() -> fail(f));
+        }
+    }
+
+    private void fail(ResponseFault f) {
+        if (!state.compareAndSet(State.ACTIVE, State.FAILED)) {
+            return;
+        }
+        String partial = spoken.toString();
+        ObjectNode itemDone = session.event("response.output_item.done");
+        itemDone.put("response_id", id).put("output_index", 0);
+        itemDone.set("item", finalItem("incomplete", partial));
+        outbox.send(itemDone);
+        ObjectNode details = Json.object().put("type", "failed");
+        details.set("error", f.error());
+        sendDone("failed", details, partial);
+        onEnd.run();
+    }
+
     private void streamAudio() {
         byte[] pcm = plan.audio().toBytes();
         int chunk = Pcm16.BYTES_PER_MS * pacing.audioChunkMs();
@@ -156,6 +194,7 @@ final class ResponseStream {
             byte[] piece = Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + chunk));
             ObjectNode delta = partEvent("response.audio.delta").put("delta", Base64.getEncoder().encodeToString(piece));
             outbox.send(delta, pacing.beforeAudio(piece.length / Pcm16.BYTES_PER_MS), this::active);
+            faultAfter("response.audio.delta");
         }
     }
 
@@ -260,6 +299,6 @@ final class ResponseStream {
 
     /** For logs: the content of the finished assistant turn. */
     String text() {
-        return state.get() == State.CANCELLED ? spoken.toString() : plan.text();
+        return state.get() == State.CANCELLED || state.get() == State.FAILED ? spoken.toString() : plan.text();
     }
 }

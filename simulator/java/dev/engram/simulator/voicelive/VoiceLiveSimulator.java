@@ -35,6 +35,7 @@ public final class VoiceLiveSimulator implements AutoCloseable {
     private final AtomicInteger opened = new AtomicInteger();
     private final SessionLog log = new SessionLog();
     private volatile Pacing pacing;
+    private final ResponseFault.Switch faults = new ResponseFault.Switch();
     private final LoopbackServer server;
 
     /** Start-up choices; every one has a default fit for tests. */
@@ -129,6 +130,18 @@ public final class VoiceLiveSimulator implements AutoCloseable {
                 ctx.status(404).json(Map.of("error", "unknown_pacing", "detail", e.getMessage()));
             }
         });
+        config.routes.post("/__admin/fault/{name}", ctx -> {
+            try {
+                faults.arm(ResponseFault.named(ctx.pathParam("name")));
+                ctx.status(204);
+            } catch (IllegalArgumentException e) {
+                ctx.status(404).json(Map.of("error", "unknown_fault", "detail", e.getMessage()));
+            }
+        });
+        config.routes.delete("/__admin/fault", ctx -> {
+            faults.clear();
+            ctx.status(204);
+        });
         config.routes.get("/__admin/log", ctx -> ctx.json(log.all()));
         config.routes.get("/__admin/sessions", ctx -> ctx.json(Map.of("open", sessions.size(), "opened", opened.get())));
     }
@@ -150,7 +163,7 @@ public final class VoiceLiveSimulator implements AutoCloseable {
                     ctx.send(text);
                 }
             }, event -> log.add(id, SessionLog.Direction.OUT, event.path("type").asText(), 0, elided(event)), pacing.minGapMs(), dialect::outbound);
-            RealtimeSession session = new RealtimeSession(profile, ctx.queryParam("model"), outbox, pacing, fixtures, voices, answers, dialect);
+            RealtimeSession session = new RealtimeSession(profile, ctx.queryParam("model"), outbox, pacing, fixtures, voices, answers, dialect, faults::take);
             sessions.put(id, session);
             ctx.attribute(OUTBOX, outbox);
             opened.incrementAndGet();

@@ -59,10 +59,16 @@ public final class Simulators {
         send("POST", zep + "/__admin/fault/" + name, "the Zep fault " + name);
     }
 
+    /** Arms a server event VoiceLive sends in the middle of the next response ({@code simulator/data/voicelive/faults.json}). */
+    public void armVoiceLiveFault(String name) {
+        send("POST", voiceLive + "/__admin/fault/" + name, "the VoiceLive fault " + name);
+    }
+
     /** Disarms every fault and puts VoiceLive back to fast pacing: nothing leaks into the next scenario. */
     public void reset() {
         send("DELETE", gateway + "/__admin/fault", "clearing gateway faults");
         send("DELETE", zep + "/__admin/fault", "clearing Zep faults");
+        send("DELETE", voiceLive + "/__admin/fault", "clearing VoiceLive faults");
         voicePacing("fast");
     }
 

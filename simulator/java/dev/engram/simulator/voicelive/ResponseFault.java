@@ -1,0 +1,73 @@
+package dev.engram.simulator.voicelive;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.support.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A server event VoiceLive sends in the middle of a response ({@code warning}, or an {@code error} that fails the
+ * response), from {@code simulator/data/voicelive/faults.json}. {@link Switch} holds the armed one; each response
+ * takes at most one use.
+ */
+record ResponseFault(String name, String after, Integer times, String ends, ObjectNode event) {
+    private static final Map<String, ResponseFault> CATALOGUE = load();
+
+    static ResponseFault named(String name) {
+        ResponseFault fault = CATALOGUE.get(name);
+        if (fault == null) {
+            throw new IllegalArgumentException("unknown VoiceLive fault '" + name + "'; known faults: " + CATALOGUE.keySet());
+        }
+        return fault;
+    }
+
+    boolean failsResponse() {
+        return "failed".equals(ends);
+    }
+
+    /** The error the failed response carries in {@code status_details}. */
+    ObjectNode error() {
+        return event.path("error").isObject() ? (ObjectNode) event.path("error").deepCopy() : Json.object().put("type", "server_error");
+    }
+
+    private static Map<String, ResponseFault> load() {
+        ObjectNode raw = Json.resource("simulator/voicelive/faults.json", ObjectNode.class);
+        Map<String, ResponseFault> faults = new LinkedHashMap<>();
+        raw.fields().forEachRemaining(entry -> {
+            String name = entry.getKey();
+            com.fasterxml.jackson.databind.JsonNode f = entry.getValue();
+            if (!name.startsWith("_")) {
+                faults.put(name, new ResponseFault(name, f.path("after").asText(), f.path("times").isInt() ? f.path("times").asInt() : null,
+                        f.path("ends").isTextual() ? f.path("ends").asText() : null, (ObjectNode) f.path("event")));
+            }
+        });
+        return faults;
+    }
+
+    /** The fault armed for the next responses of every session. */
+    static final class Switch {
+        private final AtomicReference<ResponseFault> armed = new AtomicReference<>();
+        private final AtomicInteger remaining = new AtomicInteger();
+
+        void arm(ResponseFault fault) {
+            remaining.set(fault.times() == null ? Integer.MAX_VALUE : fault.times());
+            armed.set(fault);
+        }
+
+        void clear() {
+            armed.set(null);
+        }
+
+        Optional<ResponseFault> take() {
+            ResponseFault fault = armed.get();
+            if (fault == null || remaining.getAndDecrement() <= 0) {
+                armed.compareAndSet(fault, null);
+                return Optional.empty();
+            }
+            return Optional.of(fault);
+        }
+    }
+}
