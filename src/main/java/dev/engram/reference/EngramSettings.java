@@ -12,7 +12,7 @@ import java.util.Set;
  * plus the upstream voice variables for Marcus and Sage. A malformed value fails start-up naming the variable.
  *
  * <p>Two tuning variables are the reference server's own, not the SOP's: {@code ENGRAM_GATEWAY_TIMEOUT_MS} and
- * {@code ENGRAM_ZEP_TIMEOUT_MS} bound the calls to the chat gateway and to Zep.
+ * {@code ENGRAM_ZEP_TIMEOUT_MS} bound the calls to the chat gateway and to Zep; {@link VoiceLimits} bound the voice socket.
  */
 public record EngramSettings(
         String environment,
@@ -41,7 +41,21 @@ public record EngramSettings(
         Duration gatewayTimeout,
         Duration zepTimeout,
         String version,
-        ConnectivitySettings connectivity) {
+        ConnectivitySettings connectivity,
+        VoiceLimits voiceLimits) {
+
+    /**
+     * The voice socket's bounds, the reference server's own tuning: {@code ENGRAM_VOICE_MAX_SESSIONS} (default 1000)
+     * open sockets, beyond which an upgrade is refused with 503 and {@code Retry-After}; and
+     * {@code ENGRAM_VOICE_MAX_QUEUED_BYTES} (default 4 MiB) of messages waiting for a client that does not read,
+     * beyond which that client is disconnected.
+     */
+    public record VoiceLimits(int maxSessions, int maxQueuedBytes) {
+        static VoiceLimits from(EnvVars vars) {
+            return new VoiceLimits(vars.integer("ENGRAM_VOICE_MAX_SESSIONS", 1_000, 1),
+                    vars.integer("ENGRAM_VOICE_MAX_QUEUED_BYTES", 4 << 20, 64 << 10));
+        }
+    }
 
     /** SOP 4.3's service principal (AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_TENANT_ID), plus AZURE_AUTHORITY_HOST. */
     public record ServicePrincipal(String clientId, String clientSecret, String tenantId, Optional<String> authorityHost, Optional<String> caBundle) {
@@ -97,7 +111,8 @@ public record EngramSettings(
                 Duration.ofMillis(vars.integer("ENGRAM_GATEWAY_TIMEOUT_MS", 30_000, 100)),
                 Duration.ofMillis(vars.integer("ENGRAM_ZEP_TIMEOUT_MS", 1_500, 50)),
                 vars.text("ENGRAM_VERSION", "0.1.0"),
-                ConnectivitySettings.from(vars));
+                ConnectivitySettings.from(vars),
+                VoiceLimits.from(vars));
     }
 
     /**

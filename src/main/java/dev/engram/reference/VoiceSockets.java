@@ -1,9 +1,7 @@
 package dev.engram.reference;
 
-import dev.engram.support.Json;
 import io.javalin.config.JavalinConfig;
 import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsContext;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +31,11 @@ final class VoiceSockets implements AutoCloseable {
     });
 
     private final AuditLog audit;
+    private final EngramSettings.VoiceLimits limits;
 
     VoiceSockets(EngramSettings settings, Agents agents, Authenticator authenticator, ZepClient zep, AtomicInteger active, AuditLog audit) {
         this.audit = audit;
+        this.limits = settings.voiceLimits();
         this.agents = agents;
         this.authenticator = authenticator;
         this.zep = zep;
@@ -59,6 +59,9 @@ final class VoiceSockets implements AutoCloseable {
             try {
                 Principal principal = authenticator.authenticate(ctx);
                 Permissions.require(principal, Permissions.VOICE);
+                if (active.get() >= limits.maxSessions()) {
+                    throw new ApiError(503, "too_many_voice_sessions", tooMany(), null).withHeader("Retry-After", "5");
+                }
                 ctx.attribute(PRINCIPAL, principal);
             } catch (ApiError e) {
                 e.headers().forEach(ctx::header);
@@ -70,13 +73,18 @@ final class VoiceSockets implements AutoCloseable {
 
     private void socket(WsConfig ws) {
         ws.onConnect(ctx -> {
-            active.incrementAndGet();
+            if (active.incrementAndGet() > limits.maxSessions()) { // upgrades that raced past the check above
+                active.decrementAndGet();
+                ctx.send(dev.engram.support.Json.write(Map.of("type", "error", "message", tooMany())));
+                ctx.closeSession(1013, "too many voice sessions");
+                return;
+            }
             String agentId = ctx.queryParam("agent_id");
             Agent agent = agents.find(agentId == null ? Agents.DEFAULT : agentId).orElse(agents.find(Agents.DEFAULT).orElseThrow());
             Principal principal = ctx.attribute(PRINCIPAL) instanceof Principal p ? p : Principal.ANONYMOUS;
             audit.record("WS", "/api/v1/voice/voicelive/" + ctx.pathParam("session_id"), 101, principal);
             VoiceConversation conversation = new VoiceConversation(ctx.pathParam("session_id"), principal, agent, agents,
-                    client(ctx), zep, background, active::decrementAndGet);
+                    new BoundedClient(ctx, limits.maxQueuedBytes()), zep, background, active::decrementAndGet);
             conversations.put(ctx.sessionId(), conversation);
             conversation.start(connector, link, () -> link.recoverWith(() -> probe.voiceLive().status()));
         });
@@ -90,29 +98,15 @@ final class VoiceSockets implements AutoCloseable {
         ws.onError(ctx -> end(ctx.sessionId()));
     }
 
+    private String tooMany() {
+        return active.get() + " voice sessions are open, the limit (ENGRAM_VOICE_MAX_SESSIONS) is " + limits.maxSessions() + "; retry shortly";
+    }
+
     private void end(String socketId) {
         VoiceConversation conversation = conversations.remove(socketId);
         if (conversation != null) {
             conversation.end();
         }
-    }
-
-    private static VoiceConversation.Client client(WsContext ctx) {
-        return new VoiceConversation.Client() {
-            @Override
-            public synchronized void send(Map<String, Object> message) {
-                if (ctx.session.isOpen()) {
-                    ctx.send(Json.write(message));
-                }
-            }
-
-            @Override
-            public void close(int code, String reason) {
-                if (ctx.session.isOpen()) {
-                    ctx.closeSession(code, reason);
-                }
-            }
-        };
     }
 
     @Override

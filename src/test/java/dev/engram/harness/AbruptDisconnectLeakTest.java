@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.engram.harness.client.Http;
 import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -53,8 +54,37 @@ class AbruptDisconnectLeakTest {
         }
     }
 
-    /** Opens each session until its first message (agent_switched), then drops it without a close frame. */
+    /** The same for the VoiceLive simulator alone: its sessions, sender threads and descriptors come back. */
+    @Test
+    void aThousandAbruptDisconnectsLeaveNothingInTheVoiceLiveSimulator() throws Exception {
+        try (VoiceLiveSimulator simulator = VoiceLiveSimulator.start("k")) {
+            String url = simulator.endpoint();
+            String path = "/voice-live/realtime?api-version=2025-10-01&model=gpt-realtime";
+            dropAbruptly(url, 20, n -> path, "api-key: k\r\n");
+            awaitUntil(() -> openSimulatorSessions(url), 0, Duration.ofSeconds(60));
+            int threads = liveThreads();
+            int fds = openFiles();
+            dropAbruptly(url, SESSIONS, n -> path, "api-key: k\r\n");
+            assertEquals(0, awaitUntil(() -> openSimulatorSessions(url), 0, Duration.ofSeconds(60)), "open simulator sessions after " + SESSIONS + " drops");
+            int threadsAfter = awaitUntil(AbruptDisconnectLeakTest::liveThreads, threads + 20, Duration.ofSeconds(60));
+            int fdsAfter = awaitUntil(AbruptDisconnectLeakTest::openFiles, fds + 80, Duration.ofSeconds(60));
+            System.out.println("AbruptDisconnectLeakTest (VoiceLive simulator): " + SESSIONS + " drops; threads " + threads + " -> " + threadsAfter
+                    + ", open files " + fds + " -> " + fdsAfter);
+            assertTrue(threadsAfter <= threads + 20, "threads: baseline " + threads + ", after " + threadsAfter);
+            assertTrue(fdsAfter <= fds + 80, "open files: baseline " + fds + ", after " + fdsAfter);
+        }
+    }
+
+    private static int openSimulatorSessions(String url) {
+        return Http.get(url + "/__admin/sessions").json().path("open").asInt(-1);
+    }
+
     private static void dropAbruptly(String api, int count) throws Exception {
+        dropAbruptly(api, count, n -> "/api/v1/voice/voicelive/session-" + n + "-leak", "");
+    }
+
+    /** Opens each session until its first message (agent_switched, session.created), then drops it without a close frame. */
+    private static void dropAbruptly(String api, int count, java.util.function.IntFunction<String> path, String headers) throws Exception {
         URI uri = URI.create(api);
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
         List<Future<?>> done = new ArrayList<>();
@@ -63,8 +93,8 @@ class AbruptDisconnectLeakTest {
             done.add(pool.submit(() -> {
                 try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                     socket.setSoTimeout(20_000);
-                    socket.getOutputStream().write(("GET /api/v1/voice/voicelive/session-" + n + "-leak HTTP/1.1\r\nHost: " + uri.getAuthority()
-                            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    socket.getOutputStream().write(("GET " + path.apply(n) + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+                            + "\r\n" + headers + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
                             + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                     InputStream in = socket.getInputStream();
                     skipHead(in);
