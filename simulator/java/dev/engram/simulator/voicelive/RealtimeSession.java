@@ -47,6 +47,8 @@ final class RealtimeSession implements VoiceActivity.Listener {
     private volatile ResponseStream active;
     private final Dialect dialect;
     private final java.util.function.Supplier<Optional<ResponseFault>> faults;
+    private final McpTools mcp = new McpTools();
+    private ToolCalls.Call approvedCall;
 
     RealtimeSession(ServiceProfile profile, String model, Outbox outbox, Pacing pacing, FixtureRegistry fixtures,
                     Voices voices, AnswerBook answers, Dialect dialect, java.util.function.Supplier<Optional<ResponseFault>> faults) {
@@ -140,6 +142,13 @@ final class RealtimeSession implements VoiceActivity.Listener {
         ObjectNode updated = event("session.updated");
         updated.set("session", session.deepCopy());
         outbox.send(updated);
+        if (patch.has("tools")) {
+            mcp.configure(session.path("tools"), this, outbox);
+        }
+    }
+
+    McpTools mcp() {
+        return mcp;
     }
 
     private void append(JsonNode audio) {
@@ -297,7 +306,9 @@ final class RealtimeSession implements VoiceActivity.Listener {
             }
         }
         Item last = conversation.isEmpty() ? null : conversation.get(conversation.size() - 1);
-        Optional<ToolCalls.Call> call = last != null && last.role().equals("user") ? ToolCalls.match(question, session.path("tools")) : Optional.empty();
+        Optional<ToolCalls.Call> call = approvedCall != null ? Optional.of(approvedCall)
+                : last != null && last.role().equals("user") ? ToolCalls.match(question, session.path("tools"), mcp::offers) : Optional.empty();
+        approvedCall = null;
         AnswerBook.Answer answer = last != null && last.role().equals("function_call_output")
                 ? new AnswerBook.Answer(last.text().toString(), "function-output", "default")
                 : question.isBlank()
@@ -340,6 +351,10 @@ final class RealtimeSession implements VoiceActivity.Listener {
             functionOutput(item, previousItemId);
             return;
         }
+        if (item.isObject() && "mcp_approval_response".equals(item.path("type").asText())) {
+            approval(item);
+            return;
+        }
         if (!item.isObject() || !"message".equals(item.path("type").asText("message"))) {
             error("invalid_request_error", "invalid_value", "'item' must be a message object", "item");
             return;
@@ -374,6 +389,30 @@ final class RealtimeSession implements VoiceActivity.Listener {
         ObjectNode created = event("conversation.item.created").put("previous_item_id", previousItemId != null ? previousItemId : lastItemId());
         created.set("item", ((ObjectNode) item.deepCopy()).put("id", itemId).put("object", "realtime.item").put("status", "completed"));
         outbox.send(created);
+    }
+
+    /** The client's answer to an {@code mcp_approval_request}: an approved call runs in a response of its own. */
+    private void approval(JsonNode item) {
+        String requestId = item.path("approval_request_id").asText("");
+        if (!mcp.knowsApproval(requestId)) {
+            error("invalid_request_error", "invalid_value", "'item.approval_request_id' names no pending MCP approval request: '" + requestId + "'",
+                    "item.approval_request_id");
+            return;
+        }
+        Optional<ToolCalls.Call> approved = mcp.approve(requestId, item.path("approve").asBoolean(false));
+        ObjectNode created = event("conversation.item.created").put("previous_item_id", lastItemId());
+        created.set("item", ((ObjectNode) item.deepCopy()).put("id", item.path("id").asText(id("item"))).put("object", "realtime.item"));
+        outbox.send(created);
+        if (approved.isPresent()) {
+            approvedCall = approved.get();
+            startResponse(Json.object());
+        }
+    }
+
+    /** After an MCP call, the model speaks its output in a new response, as the service continues on its own. */
+    synchronized void toolAnswered(String name, String output) {
+        conversation.add(new Item(id("item"), "function_call_output", new StringBuilder(ToolCalls.afterOutput(name, output))));
+        startResponse(Json.object());
     }
 
     /** Records the function call a response made, so its output can be matched to it. */

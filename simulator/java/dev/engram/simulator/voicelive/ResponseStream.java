@@ -56,6 +56,10 @@ final class ResponseStream {
         ObjectNode created = session.event("response.created");
         created.set("response", response("in_progress", null, Json.MAPPER.createArrayNode(), null));
         outbox.send(created, pacing.beforeResponse(), this::active);
+        if (plan.toolCall() != null && plan.toolCall().mcp()) {
+            callMcp(plan.toolCall());
+            return;
+        }
         if (plan.toolCall() != null) {
             call(plan.toolCall());
             return;
@@ -126,6 +130,79 @@ final class ResponseStream {
         ObjectNode responseDone = session.event("response.done");
         ArrayNode output = Json.MAPPER.createArrayNode();
         output.add(done);
+        responseDone.set("response", response("completed", null, output, Json.object().put("total_tokens", plan.inputTokens())
+                .put("input_tokens", plan.inputTokens()).put("output_tokens", 0)));
+        outbox.send(responseDone, 0, () -> state.compareAndSet(State.ACTIVE, State.DONE));
+        outbox.then(() -> {
+            if (state.get() == State.DONE) {
+                onEnd.run();
+            }
+        });
+    }
+
+    /**
+     * An MCP tool call: an approval request when the server requires one and the client has not approved; otherwise
+     * the {@code mcp_call} item, its arguments, {@code in_progress}, the call over MCP, then {@code completed} (or
+     * {@code failed}) and the item with its output. The model then speaks the output in a response of its own.
+     */
+    private void callMcp(ToolCalls.Call call) {
+        McpTools.Server server = session.mcp().server(call.name()).orElseThrow();
+        if (server.needsApproval() && !call.approved()) {
+            ObjectNode request = Json.object().put("id", itemId).put("type", "mcp_approval_request").put("server_label", server.label())
+                    .put("name", call.name()).put("arguments", call.arguments());
+            session.mcp().awaitApproval(itemId, call);
+            ObjectNode added = session.event("response.output_item.added").put("response_id", id).put("output_index", 0);
+            added.set("item", request.deepCopy());
+            outbox.send(added, 0, this::active);
+            ObjectNode itemDone = session.event("response.output_item.done").put("response_id", id).put("output_index", 0);
+            itemDone.set("item", request.deepCopy());
+            outbox.send(itemDone, 0, this::active);
+            endWithOutput(request);
+            return;
+        }
+        ObjectNode item = Json.object().put("id", itemId).put("type", "mcp_call").put("server_label", server.label()).put("name", call.name())
+                .put("arguments", "").putNull("output").putNull("error");
+        ObjectNode added = session.event("response.output_item.added").put("response_id", id).put("output_index", 0);
+        added.set("item", item.deepCopy());
+        outbox.send(added, 0, this::active);
+        String arguments = call.arguments();
+        for (int i = 0; i < arguments.length(); i += 16) {
+            outbox.send(session.event("response.mcp_call_arguments.delta").put("response_id", id).put("item_id", itemId).put("output_index", 0)
+                    .put("delta", arguments.substring(i, Math.min(arguments.length(), i + 16))), 0, this::active);
+        }
+        outbox.send(session.event("response.mcp_call_arguments.done").put("response_id", id).put("item_id", itemId).put("output_index", 0)
+                .put("arguments", arguments), 0, this::active);
+        outbox.send(session.event("response.mcp_call.in_progress").put("item_id", itemId).put("output_index", 0), 0, this::active);
+        outbox.then(() -> {
+            if (!active()) {
+                return;
+            }
+            ObjectNode done = item.deepCopy().put("arguments", arguments);
+            String output = null;
+            try {
+                output = server.client().callTool(call.name(), arguments);
+                done.put("output", output);
+                outbox.send(session.event("response.mcp_call.completed").put("item_id", itemId).put("output_index", 0));
+            } catch (McpClient.McpFailure failure) {
+                done.putObject("error").put("type", "mcp_tool_execution_error").put("message", failure.getMessage());
+                outbox.send(session.event("response.mcp_call.failed").put("item_id", itemId).put("output_index", 0));
+            }
+            ObjectNode itemDone = session.event("response.output_item.done").put("response_id", id).put("output_index", 0);
+            itemDone.set("item", done);
+            outbox.send(itemDone);
+            endWithOutput(done);
+            if (output != null) {
+                String spoken = output;
+                outbox.then(() -> session.toolAnswered(call.name(), spoken));
+            }
+        });
+    }
+
+    /** {@code response.done} (completed) whose output is the one item given, then the end of the response. */
+    private void endWithOutput(ObjectNode item) {
+        ObjectNode responseDone = session.event("response.done");
+        ArrayNode output = Json.MAPPER.createArrayNode();
+        output.add(item);
         responseDone.set("response", response("completed", null, output, Json.object().put("total_tokens", plan.inputTokens())
                 .put("input_tokens", plan.inputTokens()).put("output_tokens", 0)));
         outbox.send(responseDone, 0, () -> state.compareAndSet(State.ACTIVE, State.DONE));

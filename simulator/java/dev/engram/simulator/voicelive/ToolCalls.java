@@ -16,21 +16,29 @@ final class ToolCalls {
 
     record Data(List<Rule> calls, @JsonProperty("after_output") String afterOutput) {}
 
-    /** A call the model makes: the tool's name and its arguments as the JSON text the service streams. */
-    record Call(String name, String arguments) {}
+    /**
+     * A call the model makes: the tool's name and its arguments as the JSON text the service streams; {@code mcp} when
+     * an MCP server offers the tool, {@code approved} once the client approved it.
+     */
+    record Call(String name, String arguments, boolean mcp, boolean approved) {
+        Call approve() {
+            return new Call(name, arguments, mcp, true);
+        }
+    }
 
     private static final Data DATA = Json.resource("simulator/voicelive/tools.json", Data.class);
 
     private ToolCalls() {}
 
-    /** The call the user's words ask for, when the session declares a function tool of that name. */
-    static Optional<Call> match(String question, JsonNode sessionTools) {
+    /** The call the user's words ask for, when the session declares a function tool of that name or an MCP server offers it. */
+    static Optional<Call> match(String question, JsonNode sessionTools, java.util.function.Predicate<String> mcpOffers) {
         for (Rule rule : DATA.calls()) {
             Matcher m = Pattern.compile(rule.when()).matcher(question);
-            if (m.find() && declares(sessionTools, rule.call())) {
+            boolean mcp = mcpOffers.test(rule.call());
+            if (m.find() && (mcp || declares(sessionTools, rule.call()))) {
                 ObjectNode arguments = Json.object();
                 rule.arguments().forEach((name, template) -> arguments.put(name, m.groupCount() >= 1 ? template.replace("{1}", m.group(1)) : template));
-                return Optional.of(new Call(rule.call(), Json.write(arguments)));
+                return Optional.of(new Call(rule.call(), Json.write(arguments), mcp, false));
             }
         }
         return Optional.empty();
