@@ -178,7 +178,8 @@ final class RealtimeSession implements VoiceActivity.Listener {
         System.arraycopy(bytes, 0, joined, carry.length, bytes.length);
         int whole = joined.length - joined.length % 2;
         carry = java.util.Arrays.copyOfRange(joined, whole, joined.length);
-        vad.feed(Pcm16.fromBytes(java.util.Arrays.copyOf(joined, whole), Pcm16.RATE), session.get("turn_detection"), bufferStartMs);
+        vad.feed(Pcm16.fromBytes(java.util.Arrays.copyOf(joined, whole), Pcm16.RATE), session.get("turn_detection"), bufferStartMs,
+                session.path("input_audio_noise_reduction").isObject());
     }
 
     @Override

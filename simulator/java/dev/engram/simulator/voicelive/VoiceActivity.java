@@ -18,6 +18,8 @@ final class VoiceActivity {
     private static final int FRAME_MS = 20;
     private static final int FRAME = Pcm16.RATE * FRAME_MS / 1000;
     private static final int START_FRAMES = 3;
+    /** With noise suppression on, speech starts only on voiced frames: broadband noise crosses zero more often. */
+    private static final double VOICED_MAX_ZCR = 0.14;
 
     private final Listener listener;
     private short[] pending = new short[0];
@@ -40,8 +42,12 @@ final class VoiceActivity {
         return speaking;
     }
 
-    /** Feeds appended audio; {@code turnDetection} is the session's current setting (null: no VAD). */
-    void feed(Pcm16 audio, JsonNode turnDetection, long bufferStartMs) {
+    /**
+     * Feeds appended audio; {@code turnDetection} is the session's current setting (null: no VAD). With
+     * {@code suppressNoise} (the session's {@code input_audio_noise_reduction}, e.g. {@code azure_deep_noise_suppression})
+     * loud noise that is not voiced never starts speech.
+     */
+    void feed(Pcm16 audio, JsonNode turnDetection, long bufferStartMs, boolean suppressNoise) {
         short[] all = new short[pending.length + audio.samples().length];
         System.arraycopy(pending, 0, all, 0, pending.length);
         System.arraycopy(audio.samples(), 0, all, pending.length, audio.samples().length);
@@ -57,7 +63,8 @@ final class VoiceActivity {
             if (!vad) {
                 continue;
             }
-            boolean loud = whole.rms(i * FRAME, (i + 1) * FRAME) >= threshold;
+            boolean loud = whole.rms(i * FRAME, (i + 1) * FRAME) >= threshold
+                    && (speaking || !suppressNoise || whole.zeroCrossingRate(i * FRAME, (i + 1) * FRAME) < VOICED_MAX_ZCR);
             if (!speaking) {
                 speechRun = loud ? speechRun + 1 : 0;
                 if (speechRun == 1) {

@@ -39,6 +39,17 @@ public record Pcm16(short[] samples, int sampleRate) {
         return Math.sqrt(sum / (to - from));
     }
 
+    /** The share of neighbouring samples that change sign: low for voiced speech, high for broadband noise. */
+    public double zeroCrossingRate(int from, int to) {
+        if (to - from < 2) {
+            return 0;
+        }
+        int crossings = 0;
+        for (int i = from + 1; i < to; i++) {
+            crossings += (samples[i] >= 0) != (samples[i - 1] >= 0) ? 1 : 0;
+        }
+        return (double) crossings / (to - from);
+    }
 
     /** Linear-interpolation resampling; enough for speech fixtures, as SOP 9.1 says "resample if needed". */
     public Pcm16 resampledTo(int rate) {
