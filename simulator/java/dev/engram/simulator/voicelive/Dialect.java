@@ -19,7 +19,7 @@ import java.util.Set;
  * lives in code.
  */
 public final class Dialect {
-    record Version(boolean ga, @JsonProperty("session_shape") String sessionShape, Map<String, String> renames, List<String> drops,
+    record Version(boolean ga, @JsonProperty("token_audiences") List<String> tokenAudiences, @JsonProperty("session_shape") String sessionShape, Map<String, String> renames, List<String> drops,
             @JsonProperty("client_removed") List<String> clientRemoved, @JsonProperty("preview_features") List<String> previewFeatures,
             @JsonProperty("features_need_header") boolean featuresNeedHeader) {}
 
@@ -60,6 +60,11 @@ public final class Dialect {
 
     public String name() {
         return name;
+    }
+
+    /** The Entra token audiences this version accepts at the handshake. */
+    Set<String> tokenAudiences() {
+        return Set.copyOf(version.tokenAudiences());
     }
 
     /** The event as this version sends it, or empty when this version does not have it. */

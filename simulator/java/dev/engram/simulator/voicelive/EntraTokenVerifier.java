@@ -12,12 +12,11 @@ import java.util.Set;
 
 /**
  * VoiceLive's bearer-token check against the Entra ID fake: signature by the tenant's keys, issuer, expiry, and an
- * audience of either AI scope ({@code https://cognitiveservices.azure.com} for the Java SDK, {@code https://ai.azure.com}
- * for Python); then Azure RBAC: the principal needs "Cognitive Services Speech User", or the handshake gets 401.
+ * audience the api-version accepts ({@code https://cognitiveservices.azure.com} for the Java SDK, {@code https://ai.azure.com}
+ * for Python, from 2025-10-01 on); then Azure RBAC: the principal needs "Cognitive Services Speech User", or the handshake gets 401.
  */
 public final class EntraTokenVerifier implements TokenVerifier {
     public static final String SPEECH_USER = "Cognitive Services Speech User";
-    private static final Set<String> AUDIENCES = Set.of("https://cognitiveservices.azure.com", "https://ai.azure.com");
 
     private final EntraIdSimulator entra;
 
@@ -26,12 +25,12 @@ public final class EntraTokenVerifier implements TokenVerifier {
     }
 
     @Override
-    public void verify(String bearerToken) {
+    public void verify(String bearerToken, Set<String> audiences) {
         JWTClaimsSet claims;
         try {
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(entra.jwks())));
-            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(AUDIENCES,
+            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(audiences,
                     new JWTClaimsSet.Builder().issuer(entra.issuer()).build(), Set.of("exp"), null));
             claims = processor.process(bearerToken, null);
         } catch (Exception e) {

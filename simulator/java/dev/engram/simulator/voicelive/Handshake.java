@@ -42,7 +42,7 @@ final class Handshake {
             return;
         }
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.verify(authorization.substring(7).trim());
+            tokens.verify(authorization.substring(7).trim(), Dialect.of(version, null).tokenAudiences());
             return;
         }
         throw new HandshakeRefused(401, "401", "Access denied due to missing subscription key or token. Send an api-key header or an Authorization: Bearer token.");
