@@ -11,7 +11,10 @@ import java.util.List;
  * Per-turn voice latency as the browser sees it, from the voice socket's arrival and send times. A turn starts at the
  * user's {@code listening}; its end of speech is the {@code processing} status without text (VoiceLive's
  * speech_stopped) or, without one, the last audio frame sent. For an interrupted answer, time to silence runs from
- * the interrupting {@code listening} to the last assistant audio the browser still received.
+ * the interrupting {@code listening} to the last assistant audio the browser still received; the audio the browser had
+ * received of the interrupted answer is {@code audio_heard_ms}, and {@code truncated_at_ms} is the {@code audio_end_ms}
+ * of the backend's {@code conversation.item.truncate} to VoiceLive for it (absent: the backend did not truncate, so
+ * VoiceLive's transcript keeps words the user never heard).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TurnMetrics(
@@ -20,9 +23,17 @@ public record TurnMetrics(
         @JsonProperty("speech_end_to_first_audio_ms") Long firstAudioMs,
         @JsonProperty("speech_end_to_response_end_ms") Long responseEndMs,
         @JsonProperty("time_to_silence_ms") Long timeToSilenceMs,
-        @JsonProperty("audio_bytes_after_cancel") Long audioBytesAfterCancel) {
+        @JsonProperty("audio_bytes_after_cancel") Long audioBytesAfterCancel,
+        @JsonProperty("audio_heard_ms") Long audioHeardMs,
+        @JsonProperty("truncated_at_ms") Long truncatedAtMs) {
 
     public static List<TurnMetrics> of(List<VoiceSocket.Received> received, List<VoiceSocket.Sent> sent) {
+        return of(received, sent, List.of());
+    }
+
+    /** @param truncations the {@code audio_end_ms} of each truncate VoiceLive received, in order, one per interrupted turn */
+    public static List<TurnMetrics> of(List<VoiceSocket.Received> received, List<VoiceSocket.Sent> sent, List<Long> truncations) {
+        int interrupted = 0;
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < received.size(); i++) {
             if (status(received.get(i), "listening")) {
@@ -42,7 +53,13 @@ public record TurnMetrics(
             Long lastAudio = last(received, from, to, TurnMetrics::isAudio);
             Long silence = null;
             Long afterCancel = null;
+            Long heard = null;
+            Long truncated = null;
             if (t + 1 < starts.size() && lastAudio != null) {
+                heard = received.subList(from, to).stream().filter(TurnMetrics::isAudio)
+                        .mapToLong(m -> Base64.getDecoder().decode(m.message().path("data").asText("")).length).sum() / BYTES_PER_MS;
+                truncated = interrupted < truncations.size() ? truncations.get(interrupted) : null;
+                interrupted++;
                 long interrupt = received.get(to).nanos();
                 int nextEnd = speechEndIndex(received, to, t + 2 < starts.size() ? starts.get(t + 2) : received.size());
                 Long tail = last(received, to, nextEnd, TurnMetrics::isAudio);
@@ -54,10 +71,21 @@ public record TurnMetrics(
                             .mapToLong(m -> Base64.getDecoder().decode(m.message().path("data").asText("")).length).sum();
                 }
             }
-            turns.add(new TurnMetrics(turns.size() + 1, since(transcript, speechEnd), since(firstAudio, speechEnd), since(lastAudio, speechEnd), silence, afterCancel));
+            turns.add(new TurnMetrics(turns.size() + 1, since(transcript, speechEnd), since(firstAudio, speechEnd), since(lastAudio, speechEnd), silence, afterCancel, heard, truncated));
         }
         return turns;
     }
+
+    /** The {@code audio_end_ms} of a {@code conversation.item.truncate} frame's text; -1 when unreadable. */
+    public static Long audioEndMs(String frame) {
+        try {
+            return dev.engram.support.Json.parse(frame).path("audio_end_ms").asLong(-1);
+        } catch (Exception e) {
+            return -1L;
+        }
+    }
+
+    private static final long BYTES_PER_MS = 48; // PCM16, mono, 24 kHz
 
     private static Long speechEnd(List<VoiceSocket.Received> received, int from, int to, List<VoiceSocket.Sent> sent) {
         int index = speechEndIndex(received, from, to);

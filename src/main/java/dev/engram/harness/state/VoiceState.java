@@ -83,12 +83,21 @@ public final class VoiceState implements AutoCloseable {
         return Pcm16.fromBytes(Arrays.copyOfRange(all, turnAudioStart, all.length), Pcm16.RATE);
     }
 
-    /** This scenario's per-turn latencies as JSON, when a turn happened on its socket. */
+    /**
+     * This scenario's per-turn latencies as JSON, when a turn happened on its socket; with the simulators, the
+     * backend's truncations of interrupted answers as VoiceLive received them.
+     */
     public java.util.Optional<String> metrics() {
         if (socket == null) {
             return java.util.Optional.empty();
         }
         var turns = dev.engram.harness.client.TurnMetrics.of(socket.receivedFrom(0), socket.sent());
+        if (turns.stream().anyMatch(t -> t.audioHeardMs() != null) && scenario.simulators().isPresent()) { // an interrupted answer
+            java.util.List<Long> truncations = scenario.voiceLiveFrames().stream()
+                    .filter(f -> f.in() && f.type().equals("conversation.item.truncate"))
+                    .map(f -> dev.engram.harness.client.TurnMetrics.audioEndMs(f.text())).toList();
+            turns = dev.engram.harness.client.TurnMetrics.of(socket.receivedFrom(0), socket.sent(), truncations);
+        }
         return turns.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(dev.engram.support.Json.write(turns));
     }
 

@@ -49,5 +49,9 @@ class TurnMetricsTest {
         assertEquals(80L, first.timeToSilenceMs());
         assertEquals(4800L, first.audioBytesAfterCancel());
         assertNull(turns.get(1).transcriptMs());
+        assertEquals(200L, first.audioHeardMs(), "9600 bytes of 24 kHz PCM16 before the interruption");
+        assertNull(first.truncatedAtMs(), "no truncate reached VoiceLive");
+        assertEquals(180L, TurnMetrics.of(received, sent, List.of(180L)).get(0).truncatedAtMs());
+        assertEquals(180L, TurnMetrics.audioEndMs("{\"type\":\"conversation.item.truncate\",\"item_id\":\"i\",\"audio_end_ms\":180}"));
     }
 }
