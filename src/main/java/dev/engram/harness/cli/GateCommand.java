@@ -73,6 +73,14 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--backend-image", paramLabel = "IMAGE", description = "start this local container image beside the simulators (host network, nothing pulled), gate it, stop it")
     String backendImage;
 
+    @Option(names = "--voicelive-replay", paramLabel = "FILE", description = "the replay profile: play this cassette"
+            + " (./harness voicelive record) as VoiceLive, with its recorded timing; pick the scenarios it recorded with --tags")
+    Path voiceLiveReplay;
+
+    @Option(names = "--voicelive-record", paramLabel = "FILE", description = "record the backend's VoiceLive session with the"
+            + " simulator to this cassette (audio redacted), for --voicelive-replay")
+    Path voiceLiveRecord;
+
     @Option(names = "--stack", paramLabel = "FILE", description = "with --api: the ready line of the ./harness serve whose simulators that backend uses")
     Path stackFile;
 
@@ -101,7 +109,7 @@ public final class GateCommand implements Callable<Integer> {
         RunTarget run;
         try {
             run = RunTarget.resolve(new TargetOptions(environment, api, web, local, stackAs, webDist, backendCommand, backendImage,
-                    stackFile, Duration.ofSeconds(backendTimeout), folder), System.getenv(), java.util.Map.of());
+                    stackFile, Duration.ofSeconds(backendTimeout), folder, voiceLiveReplay, voiceLiveRecord), System.getenv(), java.util.Map.of());
             if (!run.target().backend().kind().equals("reference")) {
                 probe(run.target().api());
             }

@@ -52,6 +52,7 @@ public final class EmbeddedStack implements AutoCloseable {
         private final Map<String, String> overrides = new LinkedHashMap<>();
         private BackendLauncher launcher = new ReferenceLauncher();
         private Path voiceLiveReplay;
+        private Path voiceLiveRecord;
 
         public Builder environment(String name) {
             this.environment = name;
@@ -73,6 +74,12 @@ public final class EmbeddedStack implements AutoCloseable {
         /** The backend talks to a cassette played back (with its recorded timing) instead of the VoiceLive simulator. */
         public Builder voiceLiveReplay(Path cassette) {
             this.voiceLiveReplay = cassette;
+            return this;
+        }
+
+        /** The backend talks to the VoiceLive simulator through a recording proxy that writes this cassette. */
+        public Builder voiceLiveRecord(Path cassette) {
+            this.voiceLiveRecord = cassette;
             return this;
         }
 
@@ -117,6 +124,10 @@ public final class EmbeddedStack implements AutoCloseable {
             env.put("AZURE_VOICELIVE_MODEL", "gpt-realtime");
             env.put("AZURE_VOICELIVE_VOICE", "en-US-Ava:DragonHDLatestNeural");
             env.put("ZEP_API_URL", zep.url());
+            if (config.voiceLiveRecord != null) {
+                env.put("AZURE_VOICELIVE_ENDPOINT", keep(dev.engram.simulator.cassette.CassetteRecorder.start(voiceLive.endpoint(),
+                        config.voiceLiveRecord, false)).endpoint());
+            }
             if (config.voiceLiveReplay != null) {
                 env.put("AZURE_VOICELIVE_ENDPOINT", keep(dev.engram.simulator.cassette.CassetteReplay.start(config.voiceLiveReplay)).endpoint());
             }

@@ -39,6 +39,12 @@ public final class RunTarget implements AutoCloseable {
         if (o.startsBackend() && (o.api() != null || o.stackFile() != null)) {
             throw new IllegalArgumentException("--backend-cmd/--backend-image start the backend under test; leave out --api and --stack");
         }
+        if ((o.voiceLiveReplay() != null || o.voiceLiveRecord() != null) && (o.api() != null || o.stackFile() != null)) {
+            throw new IllegalArgumentException("--voicelive-replay and --voicelive-record wire the embedded stack's backend; leave out --api and --stack");
+        }
+        if (o.voiceLiveReplay() != null && o.voiceLiveRecord() != null) {
+            throw new IllegalArgumentException("choose one of --voicelive-replay and --voicelive-record");
+        }
         if (o.stackFile() != null) {
             return attached(o, env);
         }
@@ -53,7 +59,8 @@ public final class RunTarget implements AutoCloseable {
     private static RunTarget embedded(TargetOptions o, Map<String, String> stackVariables) {
         BackendLauncher launcher = launcher(o);
         EmbeddedStack stack = EmbeddedStack.builder().environment(o.stackAs() != null ? Environments.require(o.stackAs()) : o.environment())
-                .webDist(o.webDist()).with(stackVariables).backend(launcher).start();
+                .webDist(o.webDist()).with(stackVariables).backend(launcher).voiceLiveReplay(o.voiceLiveReplay())
+                .voiceLiveRecord(o.voiceLiveRecord()).start();
         try {
             String description = launcher instanceof ImageLauncher image ? image.describe() + " (" + image.digest() + ")" : launcher.describe();
             Target target = new Target(o.environment(), stack.endpoints(), new BackendUnderTest(launcher.kind(), description), stack.harnessToken());

@@ -17,13 +17,16 @@ import java.time.Duration;
  * @param stackFile a running {@code ./harness serve}'s ready line, whose simulators {@code api} is wired to
  * @param backendTimeout how long a started backend may take to answer {@code /health}
  * @param logFolder where a started backend's output goes
+ * @param voiceLiveReplay a cassette to play as VoiceLive instead of the simulator, or null
+ * @param voiceLiveRecord a cassette to record of the backend's VoiceLive sessions with the simulator, or null
  */
 public record TargetOptions(
         String environment, String api, String web, boolean local, String stackAs, Path webDist,
-        String backendCommand, String backendImage, Path stackFile, Duration backendTimeout, Path logFolder) {
+        String backendCommand, String backendImage, Path stackFile, Duration backendTimeout, Path logFolder,
+        Path voiceLiveReplay, Path voiceLiveRecord) {
 
     public static TargetOptions embedded(String environment) {
-        return new TargetOptions(environment, null, null, true, null, null, null, null, null, Duration.ofSeconds(60), Path.of("reports"));
+        return new TargetOptions(environment, null, null, true, null, null, null, null, null, Duration.ofSeconds(60), Path.of("reports"), null, null);
     }
 
     public boolean startsBackend() {
