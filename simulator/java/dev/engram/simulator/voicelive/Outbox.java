@@ -2,43 +2,56 @@ package dev.engram.simulator.voicelive;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.support.Json;
-import java.util.concurrent.ExecutorService;
+import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Sends a session's server events in order, at least {@code minGapMillis} apart (the official SDK parses frames on
  * worker threads and reorders frames that arrive back to back), with an optional pause before an event (real-time
  * audio) and a guard checked just before sending (a cancelled response's remaining events are dropped).
+ *
+ * <p>Every session's outbox runs on one small shared scheduler: a session waiting for its next frame holds no
+ * thread. Pauses are kept on a fixed schedule: an event is due its pause after the previous event was <em>due</em>,
+ * not after it went out, so real-time audio does not drift; a session that fell behind catches up at once.
  */
 final class Outbox implements AutoCloseable {
-    private final ExecutorService sender;
+    private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "voicelive-outbox");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** An event to send, or an action to run in sequence ({@code event} null). */
+    private record Task(ObjectNode event, long pauseNanos, BooleanSupplier guard, Runnable action) {}
+
     private final Consumer<ObjectNode> sent;
-    private final java.util.function.Function<ObjectNode, java.util.Optional<ObjectNode>> dialect;
+    private final Function<ObjectNode, Optional<ObjectNode>> dialect;
     private final Consumer<String> wire;
     private final long minGapNanos;
-    private long lastSent;
+    private final ArrayDeque<Task> queue = new ArrayDeque<>();
+    private boolean draining;
+    private boolean closed;
+    private long headDue = -1;
+    private long anchor = System.nanoTime();
+    private long lastSent = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     Outbox(String name, Consumer<String> wire, Consumer<ObjectNode> sent, long minGapMillis) {
-        this(name, wire, sent, minGapMillis, java.util.Optional::of);
+        this(name, wire, sent, minGapMillis, Optional::of);
     }
 
     /** {@code dialect} turns each event into the api-version's own (renamed, reshaped), or drops it. */
-    Outbox(String name, Consumer<String> wire, Consumer<ObjectNode> sent, long minGapMillis,
-           java.util.function.Function<ObjectNode, java.util.Optional<ObjectNode>> dialect) {
+    Outbox(String name, Consumer<String> wire, Consumer<ObjectNode> sent, long minGapMillis, Function<ObjectNode, Optional<ObjectNode>> dialect) {
         this.dialect = dialect;
         this.wire = wire;
         this.sent = sent;
         this.minGapNanos = TimeUnit.MILLISECONDS.toNanos(minGapMillis);
-        this.sender = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "voicelive-outbox-" + name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     void send(ObjectNode event) {
@@ -46,42 +59,78 @@ final class Outbox implements AutoCloseable {
     }
 
     void send(ObjectNode event, long pauseMillis, BooleanSupplier guard) {
-        try {
-            sender.execute(() -> {
-                if (pauseMillis > 0 && !guard.getAsBoolean()) {
-                    return; // a paused event that is no longer wanted costs no time (guards of paused events are pure)
-                }
-                long wait = Math.max(lastSent + minGapNanos - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(pauseMillis));
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                if (!guard.getAsBoolean()) {
-                    return;
-                }
-                java.util.Optional<ObjectNode> spoken = dialect.apply(event.deepCopy());
-                if (spoken.isEmpty()) {
-                    return; // this api-version has no such event
-                }
-                wire.accept(Json.write(spoken.get()));
-                sent.accept(spoken.get());
-                lastSent = System.nanoTime();
-            });
-        } catch (RejectedExecutionException closed) {
-            // the socket closed; events for it are dropped
-        }
+        enqueue(new Task(event, TimeUnit.MILLISECONDS.toNanos(pauseMillis), guard, null));
     }
 
     /** Runs an action in sequence with the sends (after everything queued so far). */
     void then(Runnable action) {
-        try {
-            sender.execute(action);
-        } catch (RejectedExecutionException closed) {
-            // closed
+        enqueue(new Task(null, 0, () -> true, action));
+    }
+
+    private synchronized void enqueue(Task task) {
+        if (closed) {
+            return; // the socket closed; events for it are dropped
+        }
+        if (queue.isEmpty()) {
+            anchor = Math.max(anchor, System.nanoTime()); // after idling, pauses count from now
+        }
+        queue.add(task);
+        if (!draining) {
+            draining = true;
+            SCHEDULER.execute(this::drain);
         }
     }
 
+    /** Sends what is due, in order; schedules itself again for the next due time rather than waiting. */
+    private void drain() {
+        while (true) {
+            Task task;
+            synchronized (this) {
+                task = queue.peek();
+                if (task == null || closed) {
+                    draining = false;
+                    return;
+                }
+            }
+            if (task.action() != null) {
+                take();
+                task.action().run();
+                continue;
+            }
+            if (task.pauseNanos() > 0 && !task.guard().getAsBoolean()) {
+                take(); // a paused event no longer wanted costs no time (guards of paused events are pure)
+                continue;
+            }
+            long now = System.nanoTime();
+            if (headDue < 0) {
+                headDue = Math.max(lastSent + minGapNanos, anchor + task.pauseNanos());
+            }
+            if (headDue - now > 200_000) {
+                SCHEDULER.schedule(this::drain, headDue - now, TimeUnit.NANOSECONDS);
+                return;
+            }
+            long due = headDue;
+            take();
+            anchor = due;
+            if (task.guard().getAsBoolean()) {
+                Optional<ObjectNode> spoken = dialect.apply(task.event().deepCopy());
+                if (spoken.isPresent()) {
+                    wire.accept(Json.write(spoken.get()));
+                    sent.accept(spoken.get());
+                    lastSent = System.nanoTime();
+                }
+            }
+        }
+    }
+
+    private synchronized void take() {
+        queue.poll();
+        headDue = -1;
+    }
+
     @Override
-    public void close() {
-        sender.shutdownNow();
+    public synchronized void close() {
+        closed = true;
+        queue.clear();
     }
 }

@@ -174,28 +174,31 @@ final class ResponseStream {
                 .put("arguments", arguments), 0, this::active);
         outbox.send(session.event("response.mcp_call.in_progress").put("item_id", itemId).put("output_index", 0), 0, this::active);
         outbox.then(() -> {
-            if (!active()) {
-                return;
-            }
-            ObjectNode done = item.deepCopy().put("arguments", arguments);
-            String output = null;
-            try {
-                output = server.client().callTool(call.name(), arguments);
-                done.put("output", output);
-                outbox.send(session.event("response.mcp_call.completed").put("item_id", itemId).put("output_index", 0));
-            } catch (McpClient.McpFailure failure) {
-                done.putObject("error").put("type", "mcp_tool_execution_error").put("message", failure.getMessage());
-                outbox.send(session.event("response.mcp_call.failed").put("item_id", itemId).put("output_index", 0));
-            }
-            ObjectNode itemDone = session.event("response.output_item.done").put("response_id", id).put("output_index", 0);
-            itemDone.set("item", done);
-            outbox.send(itemDone);
-            endWithOutput(done);
-            if (output != null) {
-                String spoken = output;
-                outbox.then(() -> session.toolAnswered(call.name(), spoken));
+            if (active()) { // the call runs off the outbox's shared scheduler, so a slow MCP server holds no one else up
+                java.util.concurrent.CompletableFuture.runAsync(() -> completeMcp(server, call, item));
             }
         });
+    }
+
+    private void completeMcp(McpTools.Server server, ToolCalls.Call call, ObjectNode item) {
+        ObjectNode done = item.deepCopy().put("arguments", call.arguments());
+        String output = null;
+        try {
+            output = server.client().callTool(call.name(), call.arguments());
+            done.put("output", output);
+            outbox.send(session.event("response.mcp_call.completed").put("item_id", itemId).put("output_index", 0));
+        } catch (McpClient.McpFailure failure) {
+            done.putObject("error").put("type", "mcp_tool_execution_error").put("message", failure.getMessage());
+            outbox.send(session.event("response.mcp_call.failed").put("item_id", itemId).put("output_index", 0));
+        }
+        ObjectNode itemDone = session.event("response.output_item.done").put("response_id", id).put("output_index", 0);
+        itemDone.set("item", done);
+        outbox.send(itemDone);
+        endWithOutput(done);
+        if (output != null) {
+            String spoken = output;
+            outbox.then(() -> session.toolAnswered(call.name(), spoken));
+        }
     }
 
     /** {@code response.done} (completed) whose output is the one item given, then the end of the response. */

@@ -23,7 +23,7 @@ class GateReplayProfileTest {
         String reports = folder.resolve("reports").toString();
         assertEquals(HarnessCli.PASS, HarnessCli.run("gate", "--voicelive-record", cassette.toString(), "--tags", "@uat:voice-2", "--reports", reports));
         String recorded = Files.readString(cassette);
-        assertTrue(recorded.contains("conversation.item.input_audio_transcription.completed") && recorded.contains("response.done"), "a whole turn recorded");
+        assertTrue(recorded.contains("conversation.item.input_audio_transcription.completed") && recorded.contains("response.audio_transcript.done"), "a whole turn recorded");
         assertEquals(HarnessCli.PASS, HarnessCli.run("gate", "--voicelive-replay", cassette.toString(), "--tags", "@uat:voice-2", "--reports", reports));
         assertEquals(HarnessCli.USAGE, HarnessCli.run("gate", "--voicelive-replay", cassette.toString(), "--api", "http://127.0.0.1:9", "--reports", reports));
     }

@@ -1,0 +1,108 @@
+package dev.engram.harness.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.simulator.voicelive.VoiceLiveSimulator;
+import dev.engram.support.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench simulator}: the VoiceLive simulator under realtime sessions from a separate process
+ * ({@code bench/node/voice-injector.mjs}), and in the same run, with the same injector and frame schedule, a Node.js
+ * {@code ws} pacer ({@code bench/node/pacer.mjs}) as the anchor. Prints one JSON line.
+ */
+@Command(name = "simulator", mixinStandardHelpOptions = true,
+        description = "Realtime VoiceLive sessions (a text turn each, the answer paced at real time) from a Node.js injector process;"
+                + " the same injector against a Node.js ws pacer with the same frame schedule as the anchor.")
+final class SimulatorBench implements Callable<Integer> {
+    private static final Path NODE = Path.of("bench/node");
+
+    @Option(names = "--sessions", defaultValue = "1000", description = "concurrent sessions (default: ${DEFAULT-VALUE})")
+    int sessions;
+
+    @Option(names = "--duplex", description = "each session also streams 100 ms of input audio every 100 ms while the answer plays")
+    boolean duplex;
+
+    @Option(names = "--ramp-ms", defaultValue = "5000", description = "sessions start evenly over this time (default: ${DEFAULT-VALUE})")
+    int rampMs;
+
+    @Override
+    public Integer call() throws Exception {
+        installInjectors();
+        String key = UUID.randomUUID().toString();
+        try (VoiceLiveSimulator simulator = VoiceLiveSimulator.options().apiKey(key).pacing("realistic").start()) {
+            String url = simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version=2025-10-01&model=gpt-realtime";
+            JsonNode probe = inject(url, key, 1, false, 0);
+            int frames = probe.path("frames").asInt();
+            System.err.println("bench simulator: one session answers with " + frames + " frames; now " + sessions + (duplex ? " duplex" : "") + " sessions");
+            JsonNode measured = inject(url, key, sessions, duplex, rampMs);
+            Process pacer = new ProcessBuilder("node", "pacer.mjs", "--frames", String.valueOf(frames), "--chunk-ms", "100", "--latency-ms", "350")
+                    .directory(NODE.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            JsonNode anchor;
+            try {
+                int port = Json.parse(new BufferedReader(new InputStreamReader(pacer.getInputStream(), StandardCharsets.UTF_8)).readLine()).path("port").asInt();
+                anchor = inject("ws://127.0.0.1:" + port + "/voice-live/realtime", key, sessions, duplex, rampMs);
+            } finally {
+                pacer.destroy();
+            }
+            ObjectNode line = Json.object().put("bench", "simulator").put("sessions", sessions).put("duplex", duplex)
+                    .put("on_time", measured.path("on_time").asDouble())
+                    .put("completed", measured.path("completed").asInt())
+                    .put("anchor_on_time", anchor.path("on_time").asDouble())
+                    .put("ratio_to_anchor", anchor.path("on_time").asDouble() == 0 ? 0 : measured.path("on_time").asDouble() / anchor.path("on_time").asDouble())
+                    .put("method", "open sessions started evenly over " + rampMs + " ms by bench/node/voice-injector.mjs (a separate Node.js process); each asks"
+                            + " for a spoken answer (realistic pacing: 100 ms audio deltas at real time) and times frame k against the first frame's"
+                            + " arrival plus the audio before it; on_time = share of frames within 50 ms of schedule"
+                            + (duplex ? "; duplex: 100 ms of input audio sent every 100 ms meanwhile" : "")
+                            + "; anchor: the same injector against bench/node/pacer.mjs (Node.js ws) with the same frame count and schedule");
+            line.set("simulator", measured);
+            line.set("node_anchor", anchor);
+            line.set("machine", Json.MAPPER.valueToTree(BenchCommand.machine()));
+            System.out.println(Json.write(line));
+            return measured.path("completed").asInt() == sessions ? HarnessCli.PASS : HarnessCli.FAIL;
+        }
+    }
+
+    private static JsonNode inject(String url, String key, int sessions, boolean duplex, int rampMs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", "voice-injector.mjs", "--url", url, "--api-key", key,
+                "--sessions", String.valueOf(sessions), "--ramp-ms", String.valueOf(rampMs)));
+        if (duplex) {
+            command.add("--duplex");
+        }
+        Process p = new ProcessBuilder(command).directory(NODE.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || out.isEmpty()) {
+            throw new IllegalStateException("the injector failed (exit " + p.exitValue() + "): " + out);
+        }
+        String[] lines = out.split("\n");
+        return Json.parse(lines[lines.length - 1]);
+    }
+
+    /** npm install in bench/node when its ws is missing (the npm registry is reachable; nothing is pinned by URL). */
+    private static void installInjectors() throws IOException, InterruptedException {
+        if (Files.isDirectory(NODE.resolve("node_modules/ws"))) {
+            return;
+        }
+        System.err.println("bench simulator: npm install in " + NODE);
+        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund").directory(NODE.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true).start();
+        String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (npm.waitFor() != 0) {
+            throw new IllegalStateException("npm install in " + NODE + " failed: " + out);
+        }
+    }
+}
