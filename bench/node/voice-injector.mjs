@@ -10,6 +10,7 @@ const sessions = Number(args.sessions || 100);
 const rampMs = Number(args['ramp-ms'] || 5000);
 const duplex = Boolean(args.duplex);
 const timeoutMs = Number(args['timeout-ms'] || 120000);
+const turns = Number(args.turns || 1);
 const BYTES_PER_MS = 48; // PCM16, mono, 24 kHz
 const silence = Buffer.alloc(4800).toString('base64');
 const lateness = [];
@@ -24,7 +25,11 @@ function fail(reason) {
 function run(i) {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, 'realtime', { headers: args['api-key'] ? { 'api-key': args['api-key'] } : {} });
-    let first = null, dueMs = 0, timer = null, done = false;
+    let first = null, dueMs = 0, timer = null, done = false, left = turns;
+    const ask = () => {
+      ws.send(JSON.stringify({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'What is the capital of France?' }] } }));
+      ws.send(JSON.stringify({ type: 'response.create', response: { modalities: ['text', 'audio'] } }));
+    };
     const finish = (ok, reason) => {
       if (done) return;
       done = true;
@@ -41,8 +46,7 @@ function run(i) {
       const now = performance.now();
       const e = JSON.parse(data);
       if (e.type === 'session.created') {
-        ws.send(JSON.stringify({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'What is the capital of France?' }] } }));
-        ws.send(JSON.stringify({ type: 'response.create', response: { modalities: ['text', 'audio'] } }));
+        ask();
         if (duplex) {
           timer = setInterval(() => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify({ type: 'input_audio_buffer.append', audio: silence })), 100);
         }
@@ -52,8 +56,15 @@ function run(i) {
         lateness.push(now - (first + dueMs));
         dueMs += ms;
       } else if (e.type === 'response.done') {
+        const ok = e.response && e.response.status === 'completed';
+        if (ok && --left > 0) {
+          first = null;
+          dueMs = 0;
+          ask(); // the next turn: its first frame anchors its own schedule
+          return;
+        }
         clearTimeout(guard);
-        finish(e.response && e.response.status === 'completed', 'response ' + (e.response && e.response.status));
+        finish(ok, 'response ' + (e.response && e.response.status));
       } else if (e.type === 'error') {
         clearTimeout(guard);
         finish(false, 'error event: ' + (e.error && e.error.code));
@@ -72,11 +83,11 @@ await Promise.all(all);
 lateness.sort((a, b) => a - b);
 const pct = (p) => (lateness.length ? Math.round(lateness[Math.min(lateness.length - 1, Math.floor((p / 100) * lateness.length))]) : null);
 console.log(JSON.stringify({
-  sessions, duplex, opened, completed, failed, failures,
+  sessions, duplex, turns, opened, completed, failed, failures,
   frames: lateness.length,
   on_time: lateness.length ? lateness.filter((l) => l <= 50).length / lateness.length : 0,
   lateness_ms: { p50: pct(50), p90: pct(90), p99: pct(99), max: pct(100) },
-  frames_per_session: sessions ? Math.round(lateness.length / Math.max(1, completed)) : 0,
+  frames_per_turn: sessions ? Math.round(lateness.length / Math.max(1, completed * turns)) : 0,
   wall_ms: Math.round(performance.now() - started),
 }));
 process.exit(0);

@@ -31,7 +31,7 @@ final class Outbox implements AutoCloseable {
     /** An event to send, or an action to run in sequence ({@code event} null). */
     private record Task(ObjectNode event, long pauseNanos, BooleanSupplier guard, Runnable action) {}
 
-    private final Consumer<ObjectNode> sent;
+    private final java.util.function.BiConsumer<ObjectNode, String> sent;
     private final Function<ObjectNode, Optional<ObjectNode>> dialect;
     private final Consumer<String> wire;
     private final long minGapNanos;
@@ -42,12 +42,11 @@ final class Outbox implements AutoCloseable {
     private long anchor = System.nanoTime();
     private long lastSent = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
-    Outbox(String name, Consumer<String> wire, Consumer<ObjectNode> sent, long minGapMillis) {
-        this(name, wire, sent, minGapMillis, Optional::of);
-    }
-
-    /** {@code dialect} turns each event into the api-version's own (renamed, reshaped), or drops it. */
-    Outbox(String name, Consumer<String> wire, Consumer<ObjectNode> sent, long minGapMillis, Function<ObjectNode, Optional<ObjectNode>> dialect) {
+    /**
+     * {@code sent} hears each event as it went out, with its wire text; {@code dialect} turns each event into the
+     * api-version's own (renamed, reshaped), or drops it.
+     */
+    Outbox(Consumer<String> wire, java.util.function.BiConsumer<ObjectNode, String> sent, long minGapMillis, Function<ObjectNode, Optional<ObjectNode>> dialect) {
         this.dialect = dialect;
         this.wire = wire;
         this.sent = sent;
@@ -115,8 +114,9 @@ final class Outbox implements AutoCloseable {
             if (task.guard().getAsBoolean()) {
                 Optional<ObjectNode> spoken = dialect.apply(task.event().deepCopy());
                 if (spoken.isPresent()) {
-                    wire.accept(Json.write(spoken.get()));
-                    sent.accept(spoken.get());
+                    String text = Json.write(spoken.get());
+                    wire.accept(text);
+                    sent.accept(spoken.get(), text);
                     lastSent = System.nanoTime();
                 }
             }

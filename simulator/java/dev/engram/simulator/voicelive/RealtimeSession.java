@@ -76,17 +76,17 @@ final class RealtimeSession implements VoiceActivity.Listener {
         outbox.send(created);
     }
 
-    /** Handles one client frame; runs on the socket's thread, one frame at a time. */
-    synchronized void receive(String frame) {
-        if (frame.length() > profile.maxFrameBytes()) {
-            error("invalid_request_error", "frame_too_large", "Client event of " + frame.length()
+    /**
+     * Handles one client frame, parsed once by the socket ({@code event} null when it is not JSON); runs on the
+     * socket's thread, one frame at a time.
+     */
+    synchronized void receive(int frameLength, JsonNode event) {
+        if (frameLength > profile.maxFrameBytes()) {
+            error("invalid_request_error", "frame_too_large", "Client event of " + frameLength
                     + " bytes exceeds the limit of " + profile.maxFrameBytes() + " bytes; send audio in smaller chunks", null);
             return;
         }
-        JsonNode event;
-        try {
-            event = Json.parse(frame);
-        } catch (Exception e) {
+        if (event == null) {
             error("invalid_request_error", "invalid_json", "The client event is not valid JSON", null);
             return;
         }

@@ -1,29 +1,35 @@
 package dev.engram.simulator.voicelive;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Append-only log of every frame in and out of every realtime session. Audio payloads are recorded by size only,
+ * The most recent frames in and out of every realtime session ({@value #CAPACITY} at most, oldest dropped first, so a
+ * long soak or a load run holds bounded memory and each frame costs O(1)). Audio payloads are recorded by size only,
  * so the log stays small and readable.
  */
 public final class SessionLog {
+    public static final int CAPACITY = 50_000;
+
     public enum Direction { IN, OUT }
 
     public record Frame(String session, Direction direction, String type, Instant at, int bytes, String text) {}
 
-    private final List<Frame> frames = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
 
-    void add(String session, Direction direction, String type, int bytes, String text) {
-        frames.add(new Frame(session, direction, type, Instant.now(), bytes, text));
+    synchronized void add(String session, Direction direction, String type, int bytes, String text) {
+        if (frames.size() == CAPACITY) {
+            frames.pollFirst();
+        }
+        frames.addLast(new Frame(session, direction, type, Instant.now(), bytes, text));
     }
 
-    public List<Frame> all() {
+    public synchronized List<Frame> all() {
         return List.copyOf(frames);
     }
 
-    public List<Frame> of(String session) {
+    public synchronized List<Frame> of(String session) {
         return frames.stream().filter(f -> f.session().equals(session)).toList();
     }
 }

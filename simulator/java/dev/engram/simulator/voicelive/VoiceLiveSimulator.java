@@ -1,5 +1,6 @@
 package dev.engram.simulator.voicelive;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Voices;
@@ -115,6 +116,8 @@ public final class VoiceLiveSimulator implements AutoCloseable {
             factory.setMaxTextMessageSize(profile.maxFrameBytes() * 4);
             factory.setMaxBinaryMessageSize(profile.maxFrameBytes() * 4);
             factory.setIdleTimeout(java.time.Duration.ofMinutes(10));
+            // no permessage-deflate: base64 audio barely compresses, and inflating every frame throttles clients
+            factory.getAvailableExtensionNames().remove("permessage-deflate");
         });
         for (String path : new String[] {"/voice-live/realtime", "/api/projects/{project}/voice-live/realtime"}) {
             config.routes.wsBeforeUpgrade(path, this::checkHandshake);
@@ -158,11 +161,12 @@ public final class VoiceLiveSimulator implements AutoCloseable {
         ws.onConnect(ctx -> {
             String id = ctx.sessionId();
             Dialect dialect = Dialect.of(ctx.queryParam("api-version"), ctx.header("VoiceLive-Features"));
-            Outbox outbox = new Outbox(id, text -> {
+            Outbox outbox = new Outbox(text -> {
                 if (ctx.session.isOpen()) {
                     ctx.send(text);
                 }
-            }, event -> log.add(id, SessionLog.Direction.OUT, event.path("type").asText(), 0, elided(event)), pacing.minGapMs(), dialect::outbound);
+            }, (event, text) -> log.add(id, SessionLog.Direction.OUT, event.path("type").asText(), text.length(), elided(event, text)),
+                    pacing.minGapMs(), dialect::outbound);
             RealtimeSession session = new RealtimeSession(profile, ctx.queryParam("model"), outbox, pacing, fixtures, voices, answers, dialect, faults::take);
             sessions.put(id, session);
             ctx.attribute(OUTBOX, outbox);
@@ -176,9 +180,11 @@ public final class VoiceLiveSimulator implements AutoCloseable {
     }
 
     private void receive(String id, String frame) {
+        JsonNode parsed = null;
         String type;
         try {
-            type = Json.parse(frame).path("type").asText("?");
+            parsed = Json.parse(frame);
+            type = parsed.path("type").asText("?");
         } catch (Exception e) {
             type = "(malformed)";
         }
@@ -186,17 +192,16 @@ public final class VoiceLiveSimulator implements AutoCloseable {
         log.add(id, SessionLog.Direction.IN, type, frame.length(), frame.length() > keep ? frame.substring(0, keep) + "…" : frame);
         RealtimeSession session = sessions.get(id);
         if (session != null) {
-            session.receive(frame);
+            session.receive(frame.length(), parsed);
         }
     }
 
-    private static String elided(ObjectNode event) {
-        if (event.path("type").asText().endsWith("audio.delta")) {
-            ObjectNode copy = event.deepCopy();
-            copy.put("delta", "<" + event.path("delta").asText().length() + " base64 chars>");
-            return Json.write(copy);
-        }
-        return Json.write(event);
+    /** The frame for the log: audio deltas by size only, without serialising them again. */
+    private static String elided(ObjectNode event, String text) {
+        String type = event.path("type").asText();
+        return type.endsWith("audio.delta")
+                ? "{\"type\":\"" + type + "\",\"delta\":\"<" + event.path("delta").asText().length() + " base64 chars>\"}"
+                : text;
     }
 
     private void end(String id, Outbox outbox) {

@@ -28,12 +28,16 @@ import picocli.CommandLine.Option;
                 + " the same injector against a Node.js ws pacer with the same frame schedule as the anchor.")
 final class SimulatorBench implements Callable<Integer> {
     private static final Path NODE = Path.of("bench/node");
+    private static final int WARM_UP = 200;
 
     @Option(names = "--sessions", defaultValue = "1000", description = "concurrent sessions (default: ${DEFAULT-VALUE})")
     int sessions;
 
     @Option(names = "--duplex", description = "each session also streams 100 ms of input audio every 100 ms while the answer plays")
     boolean duplex;
+
+    @Option(names = "--turns", defaultValue = "4", description = "spoken answers per session, one after the other (default: ${DEFAULT-VALUE})")
+    int turns;
 
     @Option(names = "--ramp-ms", defaultValue = "5000", description = "sessions start evenly over this time (default: ${DEFAULT-VALUE})")
     int rampMs;
@@ -44,17 +48,18 @@ final class SimulatorBench implements Callable<Integer> {
         String key = UUID.randomUUID().toString();
         try (VoiceLiveSimulator simulator = VoiceLiveSimulator.options().apiKey(key).pacing("realistic").start()) {
             String url = simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version=2025-10-01&model=gpt-realtime";
-            JsonNode probe = inject(url, key, 1, false, 0);
+            JsonNode probe = inject(url, key, 1, false, 0, 1);
             int frames = probe.path("frames").asInt();
+            inject(url, key, WARM_UP, duplex, 2_000, 2); // the JIT compiles the hot path before anything is measured
             System.err.println("bench simulator: one session answers with " + frames + " frames; now " + sessions + (duplex ? " duplex" : "") + " sessions");
-            JsonNode measured = inject(url, key, sessions, duplex, rampMs);
+            JsonNode measured = inject(url, key, sessions, duplex, rampMs, turns);
             Process pacer = new ProcessBuilder("node", "pacer.mjs", "--frames", String.valueOf(frames), "--chunk-ms", "100", "--latency-ms", "350")
                     .directory(NODE.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             JsonNode anchor;
             try {
                 int port = Json.parse(new BufferedReader(new InputStreamReader(pacer.getInputStream(), StandardCharsets.UTF_8)).readLine()).path("port").asInt();
-                anchor = inject("ws://127.0.0.1:" + port + "/voice-live/realtime", key, sessions, duplex, rampMs);
+                anchor = inject("ws://127.0.0.1:" + port + "/voice-live/realtime", key, sessions, duplex, rampMs, turns);
             } finally {
                 pacer.destroy();
             }
@@ -64,10 +69,11 @@ final class SimulatorBench implements Callable<Integer> {
                     .put("anchor_on_time", anchor.path("on_time").asDouble())
                     .put("ratio_to_anchor", anchor.path("on_time").asDouble() == 0 ? 0 : measured.path("on_time").asDouble() / anchor.path("on_time").asDouble())
                     .put("method", "open sessions started evenly over " + rampMs + " ms by bench/node/voice-injector.mjs (a separate Node.js process); each asks"
-                            + " for a spoken answer (realistic pacing: 100 ms audio deltas at real time) and times frame k against the first frame's"
+                            + " for " + turns + " spoken answers in turn (realistic pacing: 100 ms audio deltas at real time) and times frame k against the first frame's"
                             + " arrival plus the audio before it; on_time = share of frames within 50 ms of schedule"
                             + (duplex ? "; duplex: 100 ms of input audio sent every 100 ms meanwhile" : "")
                             + "; anchor: the same injector against bench/node/pacer.mjs (Node.js ws) with the same frame count and schedule");
+            line.put("warm_up", WARM_UP + " sessions x 2 turns, not measured");
             line.set("simulator", measured);
             line.set("node_anchor", anchor);
             line.set("machine", Json.MAPPER.valueToTree(BenchCommand.machine()));
@@ -76,9 +82,9 @@ final class SimulatorBench implements Callable<Integer> {
         }
     }
 
-    private static JsonNode inject(String url, String key, int sessions, boolean duplex, int rampMs) throws IOException, InterruptedException {
+    private static JsonNode inject(String url, String key, int sessions, boolean duplex, int rampMs, int turns) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", "voice-injector.mjs", "--url", url, "--api-key", key,
-                "--sessions", String.valueOf(sessions), "--ramp-ms", String.valueOf(rampMs)));
+                "--sessions", String.valueOf(sessions), "--ramp-ms", String.valueOf(rampMs), "--turns", String.valueOf(turns)));
         if (duplex) {
             command.add("--duplex");
         }
