@@ -1,24 +1,20 @@
 package dev.engram.simulator.support;
 
 import io.javalin.config.JavalinConfig;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A simulator's control surface over HTTP, so faults can be armed from outside the JVM (e.g. against
  * {@code ./harness serve}): {@code POST /__admin/fault/{name}}, {@code DELETE /__admin/fault},
- * {@code GET /__admin/calls} ({@code ?from=N}: only the calls from the N-th on), {@code GET /__admin/calls/count}.
+ * {@code GET /__admin/calls} ({@code ?from=N}: only the calls from the N-th on, of those still held),
+ * {@code GET /__admin/calls/count} (every call ever journalled).
  */
 public final class Admin {
     private Admin() {}
 
     public static void routes(JavalinConfig config, FaultSwitch faults, Journal<?> journal) {
-        config.routes.get("/__admin/calls", ctx -> {
-            List<?> all = journal.all();
-            int from = Math.max(0, Math.min(all.size(), ctx.queryParamAsClass("from", Integer.class).getOrDefault(0)));
-            ctx.json(all.subList(from, all.size()));
-        });
-        config.routes.get("/__admin/calls/count", ctx -> ctx.json(Map.of("count", journal.all().size())));
+        config.routes.get("/__admin/calls", ctx -> ctx.json(journal.from(Math.max(0, ctx.queryParamAsClass("from", Long.class).getOrDefault(0L)))));
+        config.routes.get("/__admin/calls/count", ctx -> ctx.json(Map.of("count", journal.count())));
         config.routes.post("/__admin/fault/{name}", ctx -> {
             try {
                 faults.arm(FaultSwitch.named(ctx.pathParam("name")));

@@ -43,6 +43,15 @@ public final class ZepClient {
     private final Optional<String> key;
     private final Duration timeout;
     private final HttpClient http;
+    private static final java.util.concurrent.ExecutorService CALLS = new java.util.concurrent.ThreadPoolExecutor(64, 64, 30, java.util.concurrent.TimeUnit.SECONDS,
+            new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "zep-client");
+                t.setDaemon(true);
+                return t;
+            });
+    static {
+        ((java.util.concurrent.ThreadPoolExecutor) CALLS).allowCoreThreadTimeOut(true);
+    }
     private final Set<String> knownSessions = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<Boolean>> writes = new ConcurrentHashMap<>();
 
@@ -138,9 +147,23 @@ public final class ZepClient {
         return builder;
     }
 
+    /**
+     * One Zep call on the client's own pool. The JDK client's {@code sendAsync} hands every completion to
+     * CompletableFuture's default executor, which on a machine of two cores or fewer starts a new thread per task;
+     * a blocking {@code send} on a bounded pool keeps threads reused.
+     */
     private CompletableFuture<JsonNode> call(HttpRequest.Builder builder) {
         HttpRequest request = builder.build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted");
+            }
+        }, CALLS).thenApply(response -> {
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException("HTTP " + response.statusCode() + " from " + request.method() + " " + request.uri().getPath());
             }

@@ -132,7 +132,7 @@ class AbruptDisconnectLeakTest {
     private static int liveThreads() {
         return (int) Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
                 .filter(name -> !name.startsWith("JettyServerThreadPool") && !name.matches("HttpClient-\\d+-Worker-\\d+")
-                        && !name.startsWith("ForkJoinPool") && !name.startsWith("qtp") && !name.startsWith("pool-"))
+                        && !name.startsWith("ForkJoinPool") && !name.startsWith("qtp") && !name.equals("zep-client") && !name.startsWith("pool-"))
                 .count();
     }
 
