@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Benchmark, not a test: capacity of the whole embedded stack (reference server + simulators) on this machine.
- * {@code chat R1 R2 ...}: open-model chat at each rate for 10 s, reporting p95 latency.
+ * {@code chat R1 R2 ...}: open-model chat at each rate for 10 s, reporting p95 latency from each request's intended send
+ * time (so a late scheduler or a queue in the client counts against the stack, with no coordinated omission).
  * {@code voice N1 N2 ...}: N concurrent browser-like voice sockets (4096-sample frames at real time, realistic
  * VoiceLive pacing), reporting the lateness of answer audio frames against real time.
  */
@@ -56,9 +57,11 @@ public final class StackCapacity {
         int total = rate * seconds;
         CountDownLatch done = new CountDownLatch(total);
         int[] errors = {0};
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         for (int i = 0; i < total; i++) {
+            long intended = start + i * 1_000_000_000L / rate; // latency counts from here: queueing before the send is not hidden
             clock.schedule(() -> {
-                long started = System.nanoTime();
+                long started = intended;
                 http.sendAsync(HttpRequest.newBuilder(URI.create(api + "/api/v1/chat")).header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"What is the capital of France?\",\"agent_id\":\"elena\"}")).build(),
                         HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
@@ -70,7 +73,7 @@ public final class StackCapacity {
                     }
                     done.countDown();
                 });
-            }, i * 1_000_000L / rate, TimeUnit.MICROSECONDS);
+            }, Math.max(0, intended - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         done.await(120, TimeUnit.SECONDS);
         List<Long> sorted = new ArrayList<>(latencies);

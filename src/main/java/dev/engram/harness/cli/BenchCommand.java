@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
 /** Benchmarks, each one command printing one JSON line with its figures, its method and the machine. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Benchmarks with their method: 'gate' (a soak of the full gate), 'chat' (wrk against the chat path, with a one-hop"
-                + " anchor) and 'simulator' (realtime VoiceLive sessions from a separate process, with a Node.js ws pacer anchor).",
-        subcommands = {BenchCommand.Gate.class, BenchCommand.Chat.class, SimulatorBench.class})
+                + " anchor) 'simulator' (realtime VoiceLive sessions from a separate process, with a Node.js ws pacer anchor) and 'stack-voice'"
+                + " (voice sockets through the whole stack from a separate process).",
+        subcommands = {BenchCommand.Gate.class, BenchCommand.Chat.class, SimulatorBench.class, StackVoiceBench.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -8,13 +8,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +24,6 @@ import picocli.CommandLine.Option;
         description = "Realtime VoiceLive sessions (a text turn each, the answer paced at real time) from a Node.js injector process;"
                 + " the same injector against a Node.js ws pacer with the same frame schedule as the anchor.")
 final class SimulatorBench implements Callable<Integer> {
-    private static final Path NODE = Path.of("bench/node");
     private static final int WARM_UP = 200;
 
     @Option(names = "--sessions", defaultValue = "1000", description = "concurrent sessions (default: ${DEFAULT-VALUE})")
@@ -44,7 +40,7 @@ final class SimulatorBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        installInjectors();
+        NodeInjector.install();
         String key = UUID.randomUUID().toString();
         try (VoiceLiveSimulator simulator = VoiceLiveSimulator.options().apiKey(key).pacing("realistic").start()) {
             String url = simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version=2025-10-01&model=gpt-realtime";
@@ -53,9 +49,7 @@ final class SimulatorBench implements Callable<Integer> {
             inject(url, key, WARM_UP, duplex, 2_000, 2); // the JIT compiles the hot path before anything is measured
             System.err.println("bench simulator: one session answers with " + frames + " frames; now " + sessions + (duplex ? " duplex" : "") + " sessions");
             JsonNode measured = inject(url, key, sessions, duplex, rampMs, turns);
-            Process pacer = new ProcessBuilder("node", "pacer.mjs", "--frames", String.valueOf(frames), "--chunk-ms", "100", "--latency-ms", "350")
-                    .directory(NODE.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process pacer = NodeInjector.start("pacer.mjs", "--frames", String.valueOf(frames), "--chunk-ms", "100", "--latency-ms", "350");
             JsonNode anchor;
             try {
                 int port = Json.parse(new BufferedReader(new InputStreamReader(pacer.getInputStream(), StandardCharsets.UTF_8)).readLine()).path("port").asInt();
@@ -83,32 +77,11 @@ final class SimulatorBench implements Callable<Integer> {
     }
 
     private static JsonNode inject(String url, String key, int sessions, boolean duplex, int rampMs, int turns) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("node", "voice-injector.mjs", "--url", url, "--api-key", key,
-                "--sessions", String.valueOf(sessions), "--ramp-ms", String.valueOf(rampMs), "--turns", String.valueOf(turns)));
+        List<String> args = new ArrayList<>(List.of("--url", url, "--api-key", key, "--sessions", String.valueOf(sessions),
+                "--ramp-ms", String.valueOf(rampMs), "--turns", String.valueOf(turns)));
         if (duplex) {
-            command.add("--duplex");
+            args.add("--duplex");
         }
-        Process p = new ProcessBuilder(command).directory(NODE.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || out.isEmpty()) {
-            throw new IllegalStateException("the injector failed (exit " + p.exitValue() + "): " + out);
-        }
-        String[] lines = out.split("\n");
-        return Json.parse(lines[lines.length - 1]);
-    }
-
-    /** npm install in bench/node when its ws is missing (the npm registry is reachable; nothing is pinned by URL). */
-    private static void installInjectors() throws IOException, InterruptedException {
-        if (Files.isDirectory(NODE.resolve("node_modules/ws"))) {
-            return;
-        }
-        System.err.println("bench simulator: npm install in " + NODE);
-        Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund").directory(NODE.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true).start();
-        String out = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (npm.waitFor() != 0) {
-            throw new IllegalStateException("npm install in " + NODE + " failed: " + out);
-        }
+        return NodeInjector.run("voice-injector.mjs", args.toArray(String[]::new));
     }
 }

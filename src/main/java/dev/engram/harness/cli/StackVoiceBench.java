@@ -1,0 +1,51 @@
+package dev.engram.harness.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.harness.stack.Simulators;
+import dev.engram.support.Json;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench stack-voice}: browser-like voice sockets through the whole embedded stack (reference server, VoiceLive
+ * simulator at realistic pacing) from a separate Node.js process ({@code bench/node/stack-voice-injector.mjs}).
+ */
+@Command(name = "stack-voice", mixinStandardHelpOptions = true,
+        description = "Concurrent voice sockets through the whole stack (speech in at real time, the answer paced at real time) from a Node.js injector process.")
+final class StackVoiceBench implements Callable<Integer> {
+    private static final int WARM_UP = 100;
+
+    @Option(names = "--sessions", defaultValue = "200", description = "concurrent voice sessions (default: ${DEFAULT-VALUE})")
+    int sessions;
+
+    @Option(names = "--ramp-ms", defaultValue = "3000", description = "sessions start evenly over this time (default: ${DEFAULT-VALUE})")
+    int rampMs;
+
+    @Override
+    public Integer call() throws Exception {
+        NodeInjector.install();
+        String wav = Path.of("audio-fixtures/en-US/capital-of-france.wav").toAbsolutePath().toString();
+        try (EmbeddedStack stack = EmbeddedStack.start()) {
+            Simulators.of(stack.endpoints()).orElseThrow().voicePacing("realistic");
+            String api = stack.endpoints().api();
+            NodeInjector.run("stack-voice-injector.mjs", "--api", api, "--wav", wav, "--sessions", String.valueOf(WARM_UP), "--ramp-ms", "1000");
+            JsonNode measured = NodeInjector.run("stack-voice-injector.mjs", "--api", api, "--wav", wav, "--sessions", String.valueOf(sessions),
+                    "--ramp-ms", String.valueOf(rampMs));
+            ObjectNode line = Json.object().put("bench", "stack-voice").put("sessions", sessions)
+                    .put("on_time", measured.path("on_time").asDouble()).put("completed", measured.path("completed").asInt())
+                    .put("method", "sessions started evenly over " + rampMs + " ms by bench/node/stack-voice-injector.mjs (a separate Node.js process) on"
+                            + " WS /api/v1/voice/voicelive/{id}: each streams a spoken question in 4096-sample frames at real time, then 1.2 s of"
+                            + " silence; VoiceLive simulator at realistic pacing; answer audio frame k is timed against the first answer frame's"
+                            + " arrival plus the audio before it; on_time = share within 50 ms")
+                    .put("warm_up", WARM_UP + " sessions, not measured");
+            line.set("result", measured);
+            line.set("machine", Json.MAPPER.valueToTree(BenchCommand.machine()));
+            System.out.println(Json.write(line));
+            return measured.path("completed").asInt() == sessions ? HarnessCli.PASS : HarnessCli.FAIL;
+        }
+    }
+}
