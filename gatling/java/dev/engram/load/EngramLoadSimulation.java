@@ -16,7 +16,7 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * count, so an overloaded injector cannot pass silently.
  */
 public class EngramLoadSimulation extends Simulation {
-    private final LoadTarget target = LoadTarget.fromSystemProperties();
+    private final LoadTarget target = LoadTarget.handedOver();
     private final Thresholds limits = Thresholds.load();
     private final LoadProfile profile = target.profile();
 

@@ -61,12 +61,12 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             Path folder = ReportFolders.newRun(reports, environment);
             Path gatling = Files.createDirectories(folder.resolve("gatling"));
-            System.setProperty("engram.load.api", target.api());
-            System.setProperty("engram.load.profile", profile);
-            target.bearerToken().ifPresentOrElse(t -> System.setProperty("engram.load.token", t), () -> System.clearProperty("engram.load.token"));
             Instant started = Instant.now();
-            int status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", SIMULATION,
-                    "--results-folder", gatling.toString(), "--run-description", "engram " + profile + " on " + environment});
+            int status;
+            try (AutoCloseable handedOver = dev.engram.load.LoadTarget.of(target.api(), profile, target.bearerToken().orElse(null)).handOver()) {
+                status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", SIMULATION,
+                        "--results-folder", gatling.toString(), "--run-description", "engram " + profile + " on " + environment});
+            }
             boolean passed = status == 0;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("verdict", passed ? "PASS" : "FAIL");
