@@ -126,6 +126,9 @@ public final class GatewaySimulator implements AutoCloseable {
         if (fault.retryAfterSeconds() != null) {
             ctx.header("Retry-After", String.valueOf(fault.retryAfterSeconds()));
         }
+        if (fault.retryAfterMs() != null) {
+            ctx.header("retry-after-ms", String.valueOf(fault.retryAfterMs()));
+        }
         String code = fault.status() == 429 ? "429" : "server_error";
         ctx.status(fault.status()).json(openAiError(code, fault.message(), null));
     }

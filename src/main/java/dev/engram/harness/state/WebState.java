@@ -60,7 +60,7 @@ public final class WebState implements AutoCloseable {
     }
 
     public void screenshot(String name, Page page) {
-        scenario.attach(name, page.screenshot(new Page.ScreenshotOptions().setFullPage(true)), "image/png");
+        scenario.attach(name, page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setType(com.microsoft.playwright.options.ScreenshotType.JPEG).setQuality(70)), "image/jpeg");
     }
 
     public static List<String> routes(String key) {
