@@ -63,6 +63,14 @@ Feature: Voice Live WebSocket connection timeouts, reproduced by their causes (W
     And the voice link is "failed" after attempt 1
 
   @seed:websocket-troubleshooting:solutions-3
+  Scenario: An endpoint whose certificate is not trusted is a TLS error, not a timeout
+    Given the Voice Live endpoint is behind the network fault "untrusted-tls"
+    When its connectivity test is read
+    Then the Voice Live check reports "Error (TLS)"
+    When a voice session is opened through it
+    Then the voice session fails naming "certificate is not trusted"
+
+  @seed:websocket-troubleshooting:solutions-3
   Scenario: An endpoint whose host name does not resolve is a DNS error
     Given the Voice Live endpoint is behind the network fault "unresolvable"
     When its connectivity test is read

@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * A real loopback TCP peer in front of a service (the VoiceLive simulator), misbehaving as one of the network faults
  * of {@code simulator/data/network-faults.json}: a black hole (TCP accepted, the upgrade never answered), a slow
  * handshake, a cold start (the first N connections closed at once), a connection dropped mid-response (the client sees
- * 1006), or nothing listening at all. {@link #clear()} turns it into a plain relay, so recovery can be observed.
+ * 1006), a TLS endpoint whose certificate no client trusts (self-signed, made at start), or nothing listening at all. {@link #clear()} turns it into a plain relay, so recovery can be observed.
  */
 public final class FaultPeer implements AutoCloseable {
     private final NetworkFault fault;
@@ -22,6 +22,7 @@ public final class FaultPeer implements AutoCloseable {
     private final TcpListener listener;
     private final Socket reserved;
     private final AtomicInteger accepted = new AtomicInteger();
+    private final javax.net.ssl.SSLContext untrustedTls;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean cleared;
 
@@ -30,6 +31,23 @@ public final class FaultPeer implements AutoCloseable {
         this.upstream = upstream;
         this.listener = fault.kind().equals("refused") ? null : TcpListener.start("fault-peer", this::accept);
         this.reserved = fault.kind().equals("refused") ? reservePort() : null;
+        this.untrustedTls = fault.kind().equals("untrusted-tls") ? selfSigned() : null;
+    }
+
+    /** A server TLS context with a certificate made here and signed by nobody a client trusts. */
+    private static javax.net.ssl.SSLContext selfSigned() {
+        dev.engram.simulator.entra.SelfSignedTls tls = dev.engram.simulator.entra.SelfSignedTls.create();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(tls.keyStore())) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(in, tls.password().toCharArray());
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, tls.password().toCharArray());
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot make the untrusted TLS peer's certificate: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -57,6 +75,9 @@ public final class FaultPeer implements AutoCloseable {
 
     /** The URL that reaches the service through this fault ({@code http://127.0.0.1:port}). */
     public String url() {
+        if (fault.kind().equals("untrusted-tls")) {
+            return "https://127.0.0.1:" + port();
+        }
         return fault.kind().equals("unresolvable") ? "http://voicelive.engram-fault.invalid:" + port() : "http://127.0.0.1:" + port();
     }
 
@@ -92,6 +113,13 @@ public final class FaultPeer implements AutoCloseable {
                         }
                     }
                     case "slow-handshake" -> LockSupport.parkNanos(fault.delayMs() * 1_000_000L);
+                    case "untrusted-tls" -> {
+                        javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) untrustedTls.getSocketFactory()
+                                .createSocket(client, client.getInetAddress().getHostAddress(), client.getPort(), true);
+                        tls.setUseClientMode(false);
+                        tls.startHandshake(); // a client that checks the certificate gives up here
+                        client = tls;
+                    }
                     default -> { }
                 }
             }

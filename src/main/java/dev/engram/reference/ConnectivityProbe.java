@@ -126,6 +126,11 @@ final class ConnectivityProbe {
             if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
                 return "Error (DNS)";
             }
+            if (c instanceof SSLException || c instanceof java.security.cert.CertificateException
+                    || c instanceof java.security.cert.CertPathValidatorException || c instanceof java.security.GeneralSecurityException
+                    && c.getClass().getName().contains("CertPath")) {
+                return "Error (TLS)"; // anywhere in the chain: the root cause is the certificate, not the socket that closed
+            }
         }
         Throwable e = error;
         while (e.getCause() != null && e.getCause() != e && !(e instanceof WebSocketHandshakeException)) {

@@ -129,6 +129,21 @@ class NetworkFaultsTest {
     }
 
     @Test
+    void anUntrustedTlsPeerFailsTheHandshakeOfAClientThatChecksCertificates() throws Exception {
+        try (FaultPeer peer = FaultPeer.start(NetworkFault.named("untrusted-tls"), echoAddress)) {
+            assertTrue(peer.url().startsWith("https://127.0.0.1:"), peer.url());
+            java.net.URI uri = java.net.URI.create(peer.url());
+            try (javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) javax.net.ssl.SSLContext.getDefault().getSocketFactory()
+                    .createSocket(uri.getHost(), uri.getPort())) {
+                javax.net.ssl.SSLHandshakeException refused = assertThrows(javax.net.ssl.SSLHandshakeException.class, tls::startHandshake);
+                assertTrue(String.valueOf(refused.getMessage()).contains("PKIX") || String.valueOf(refused.getMessage()).contains("certificate"),
+                        refused.toString());
+            }
+            assertEquals(1, peer.accepted());
+        }
+    }
+
+    @Test
     void refusedHasNothingListening() {
         try (FaultPeer peer = FaultPeer.start(NetworkFault.named("refused"), echoAddress)) {
             assertThrows(ConnectException.class, () -> connect(peer.url()).close());

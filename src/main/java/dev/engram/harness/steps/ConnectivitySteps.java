@@ -24,7 +24,7 @@ public final class ConnectivitySteps {
     /** The guide's row that explains each connectivity status. */
     private static final java.util.Map<String, String> GUIDE_ROWS = java.util.Map.of(
             "Error (proxy refused upgrade)", "ws-proxy", "Error (proxy authentication required)", "ws-proxy", "OK", "ws-proxy",
-            "Error (401)", "ws-auth", "Error (DNS)", "ws-dns");
+            "Error (401)", "ws-auth", "Error (DNS)", "ws-dns", "Error (TLS)", "ws-tls");
     private final ConnectivityState net;
     private final ScenarioContext scenario;
     private final Verify verify;
