@@ -75,3 +75,9 @@ Feature: Voice Live WebSocket connection timeouts, reproduced by their causes (W
     Given the Voice Live endpoint is behind the network fault "unresolvable"
     When its connectivity test is read
     Then the Voice Live check reports "Error (DNS)"
+
+  @seed:websocket-troubleshooting:solutions-5
+  Scenario: In Speech container mode the connectivity test reaches the Speech-to-text container
+    Given Engram runs in Speech container mode against a Speech-to-text container
+    When its connectivity test is read
+    Then the Speech container check reports "OK"

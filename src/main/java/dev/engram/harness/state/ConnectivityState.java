@@ -17,6 +17,7 @@ public final class ConnectivityState implements AutoCloseable {
     private final Map<String, String> variables = new HashMap<>(Map.of("ENGRAM_VOICELIVE_CONNECT_TIMEOUT_MS", String.valueOf(CONNECT_TIMEOUT_MS)));
     private RunningBackend backend;
     private NetworkFaults.Fault voiceLiveFault;
+    private dev.engram.harness.stack.SpeechContainer speechContainer;
 
     /** Puts a network fault in front of VoiceLive (or as the proxy) for the backend about to start. */
     public NetworkFaults.Fault fault(String name) {
@@ -48,6 +49,13 @@ public final class ConnectivityState implements AutoCloseable {
         variables.put(variable, value);
     }
 
+    /** Container mode against a Speech-to-text container simulator started for this scenario. */
+    public void speechContainer() {
+        speechContainer = dev.engram.harness.stack.SpeechContainer.start();
+        variables.put("SPEECH_CONTAINER_MODE", "true");
+        variables.put("SPEECH_CONTAINER_HOST", speechContainer.host());
+    }
+
     /** The backend under test, started again with this scenario's variables. */
     public String api() {
         if (backend == null) {
@@ -70,5 +78,8 @@ public final class ConnectivityState implements AutoCloseable {
             backend.close();
         }
         faults.forEach(NetworkFaults.Fault::close);
+        if (speechContainer != null) {
+            speechContainer.close();
+        }
     }
 }

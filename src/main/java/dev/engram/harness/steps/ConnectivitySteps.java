@@ -100,6 +100,18 @@ public final class ConnectivitySteps {
         net.set(variable, value);
     }
 
+    @Given("Engram runs in Speech container mode against a Speech-to-text container")
+    public void inContainerMode() {
+        net.speechContainer();
+    }
+
+    @Then("the Speech container check reports {string}")
+    public void speechContainerReports(String status) {
+        Optional<Connectivity.Check> check = report.check("Speech container");
+        verify.that(check.isPresent() && check.get().status().equals(status), "connectivity test: Speech container (WebSocket)",
+                "Status: " + status, String.valueOf(check.orElse(null)), "ws-speech-container");
+    }
+
     @When("its connectivity test is read")
     public void readConnectivityTest() {
         report = Connectivity.report(net.api());
