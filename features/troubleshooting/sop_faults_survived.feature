@@ -39,3 +39,21 @@ Feature: The SOP's faults survived: upstream failures mid-flight surface as erro
     When the user says "capital-of-france"
     Then the assistant answers with speech
     And the voice socket reported no error
+
+  @sop:9.1 @voice @non-strict
+  Scenario: VoiceLive closing the session with a server error (1011) mid-response reaches the user, and a new session works
+    Given the user opens a voice session
+    And VoiceLive sends "close-1011-mid-response" in the middle of the next response
+    When the user says "crm-migration"
+    Then the voice socket answers an error
+    When the user opens a voice session
+    Then the voice socket announces elena
+
+  @sop:9.1 @voice @non-strict
+  Scenario: VoiceLive going silent in the middle of an answer is reported, and the session goes on
+    Given the user opens a voice session
+    And VoiceLive sends "stall-mid-response" in the middle of the next response
+    When the user says "crm-migration"
+    Then the voice socket answers an error
+    When the user says "capital-of-france"
+    Then the assistant answers with speech

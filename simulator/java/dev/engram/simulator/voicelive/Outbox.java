@@ -34,6 +34,7 @@ final class Outbox implements AutoCloseable {
     private final java.util.function.BiConsumer<ObjectNode, String> sent;
     private final Function<ObjectNode, Optional<ObjectNode>> dialect;
     private final Consumer<String> wire;
+    private volatile java.util.function.BiConsumer<Integer, String> hangUp = (code, reason) -> { };
     private final long minGapNanos;
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
     private boolean draining;
@@ -59,6 +60,16 @@ final class Outbox implements AutoCloseable {
 
     void send(ObjectNode event, long pauseMillis, BooleanSupplier guard) {
         enqueue(new Task(event, TimeUnit.MILLISECONDS.toNanos(pauseMillis), guard, null));
+    }
+
+    /** How the socket is closed from the service's side (a status code and a reason). */
+    void onHangUp(java.util.function.BiConsumer<Integer, String> closer) {
+        this.hangUp = closer;
+    }
+
+    /** Closes the socket from the service's side, in sequence with the sends. */
+    void hangUp(int code, String reason) {
+        then(() -> hangUp.accept(code, reason));
     }
 
     /** Runs an action in sequence with the sends (after everything queued so far). */

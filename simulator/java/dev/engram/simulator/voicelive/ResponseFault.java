@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * response), from {@code simulator/data/voicelive/faults.json}. {@link Switch} holds the armed one; each response
  * takes at most one use.
  */
-record ResponseFault(String name, String after, Integer times, String ends, ObjectNode event) {
+record ResponseFault(String name, String after, Integer times, String ends, ObjectNode event, int closeCode, String closeReason) {
     private static final Map<String, ResponseFault> CATALOGUE = load();
 
     static ResponseFault named(String name) {
@@ -28,9 +28,19 @@ record ResponseFault(String name, String after, Integer times, String ends, Obje
         return "failed".equals(ends);
     }
 
+    /** The service closes the socket (with {@link #closeCode()}) instead of finishing the response. */
+    boolean closesSocket() {
+        return "close".equals(ends);
+    }
+
+    /** The response just stops: no more deltas and no response.done, the socket left open. */
+    boolean stalls() {
+        return "stall".equals(ends);
+    }
+
     /** The error the failed response carries in {@code status_details}. */
     ObjectNode error() {
-        return event.path("error").isObject() ? (ObjectNode) event.path("error").deepCopy() : Json.object().put("type", "server_error");
+        return event != null && event.path("error").isObject() ? (ObjectNode) event.path("error").deepCopy() : Json.object().put("type", "server_error");
     }
 
     private static Map<String, ResponseFault> load() {
@@ -41,7 +51,8 @@ record ResponseFault(String name, String after, Integer times, String ends, Obje
             com.fasterxml.jackson.databind.JsonNode f = entry.getValue();
             if (!name.startsWith("_")) {
                 faults.put(name, new ResponseFault(name, f.path("after").asText(), f.path("times").isInt() ? f.path("times").asInt() : null,
-                        f.path("ends").isTextual() ? f.path("ends").asText() : null, (ObjectNode) f.path("event")));
+                        f.path("ends").isTextual() ? f.path("ends").asText() : null, f.path("event").isObject() ? (ObjectNode) f.path("event") : null,
+                        f.path("close_code").asInt(1011), f.path("close_reason").asText("")));
             }
         });
         return faults;

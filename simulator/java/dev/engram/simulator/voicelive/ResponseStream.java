@@ -244,11 +244,22 @@ final class ResponseStream {
         }
         faultQueued = true;
         ResponseFault f = fault.get();
-        ObjectNode event = f.event().deepCopy();
-        event.put("event_id", session.id("event"));
-        outbox.send(event, 0, this::active);
+        if (f.event() != null) {
+            ObjectNode event = f.event().deepCopy();
+            event.put("event_id", session.id("event"));
+            outbox.send(event, 0, this::active);
+        }
         if (f.failsResponse()) {
             outbox.then(() -> fail(f));
+        } else if (f.closesSocket() || f.stalls()) {
+            outbox.then(() -> {
+                if (state.compareAndSet(State.ACTIVE, State.FAILED)) { // what was still queued is dropped
+                    onEnd.run();
+                    if (f.closesSocket()) {
+                        outbox.hangUp(f.closeCode(), f.closeReason());
+                    }
+                }
+            });
         }
     }
 

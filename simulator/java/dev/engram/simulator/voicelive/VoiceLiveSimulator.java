@@ -167,6 +167,11 @@ public final class VoiceLiveSimulator implements AutoCloseable {
                 }
             }, (event, text) -> log.add(id, SessionLog.Direction.OUT, event.path("type").asText(), text.length(), elided(event, text)),
                     pacing.minGapMs(), dialect::outbound);
+            outbox.onHangUp((code, reason) -> {
+                if (ctx.session.isOpen()) {
+                    ctx.closeSession(code, reason);
+                }
+            });
             RealtimeSession session = new RealtimeSession(profile, ctx.queryParam("model"), outbox, pacing, fixtures, voices, answers, dialect, faults::take);
             sessions.put(id, session);
             ctx.attribute(OUTBOX, outbox);

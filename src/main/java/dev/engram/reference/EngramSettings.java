@@ -11,7 +11,7 @@ import java.util.Set;
  * The reference server's configuration, read only from the SOP's environment variables (sections 1.1 and 2.2-6.2)
  * plus the upstream voice variables for Marcus and Sage. A malformed value fails start-up naming the variable.
  *
- * <p>Two tuning variables are the reference server's own, not the SOP's: {@code ENGRAM_GATEWAY_TIMEOUT_MS} and
+ * <p>Tuning variables that are the reference server's own, not the SOP's: {@code ENGRAM_GATEWAY_TIMEOUT_MS} and
  * {@code ENGRAM_ZEP_TIMEOUT_MS} bound the calls to the chat gateway and to Zep; {@link VoiceLimits} bound the voice socket.
  */
 public record EngramSettings(
@@ -48,12 +48,14 @@ public record EngramSettings(
      * The voice socket's bounds, the reference server's own tuning: {@code ENGRAM_VOICE_MAX_SESSIONS} (default 1000)
      * open sockets, beyond which an upgrade is refused with 503 and {@code Retry-After}; and
      * {@code ENGRAM_VOICE_MAX_QUEUED_BYTES} (default 4 MiB) of messages waiting for a client that does not read,
-     * beyond which that client is disconnected.
+     * beyond which that client is disconnected; and {@code ENGRAM_VOICE_STALL_MS} (default 15000) of silence from
+     * VoiceLive in the middle of a response, after which the browser is told and the response cancelled.
      */
-    public record VoiceLimits(int maxSessions, int maxQueuedBytes) {
+    public record VoiceLimits(int maxSessions, int maxQueuedBytes, java.time.Duration stall) {
         static VoiceLimits from(EnvVars vars) {
             return new VoiceLimits(vars.integer("ENGRAM_VOICE_MAX_SESSIONS", 1_000, 1),
-                    vars.integer("ENGRAM_VOICE_MAX_QUEUED_BYTES", 4 << 20, 64 << 10));
+                    vars.integer("ENGRAM_VOICE_MAX_QUEUED_BYTES", 4 << 20, 64 << 10),
+                    java.time.Duration.ofMillis(vars.integer("ENGRAM_VOICE_STALL_MS", 15_000, 100)));
         }
     }
 

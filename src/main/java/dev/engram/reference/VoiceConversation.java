@@ -54,8 +54,18 @@ final class VoiceConversation {
     private final List<ZepClient.Turn> unsaved = new ArrayList<>();
     private String assistantText;
 
+    /** Watches responses in flight for VoiceLive going silent; one small thread for every conversation. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "voice-stall-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.time.Duration stallAfter;
+    private volatile java.util.concurrent.ScheduledFuture<?> stallCheck;
+
     VoiceConversation(String sessionId, Principal principal, Agent agent, Agents agents, Client client, ZepClient zep,
-                      Executor background, Runnable onEnd) {
+                      Executor background, Runnable onEnd, java.time.Duration stallAfter) {
+        this.stallAfter = stallAfter;
         this.sessionId = sessionId;
         this.principal = principal;
         this.agent = agent;
@@ -171,6 +181,7 @@ final class VoiceConversation {
 
     private void relay(SessionUpdate event) {
         String type = event.getType().toString();
+        watchForStall(type);
         switch (type) {
             case "input_audio_buffer.speech_started" -> client.send(message("type", "transcription", "status", "listening"));
             case "input_audio_buffer.speech_stopped" -> client.send(message("type", "transcription", "status", "processing"));
@@ -193,6 +204,28 @@ final class VoiceConversation {
             }
             default -> { }
         }
+    }
+
+    /**
+     * A response in flight must keep moving: each of its events re-arms a check, {@code response.done} disarms it. When
+     * VoiceLive goes silent for {@code stallAfter}, the browser is told and the response cancelled, so nobody waits forever.
+     */
+    private void watchForStall(String type) {
+        java.util.concurrent.ScheduledFuture<?> previous = stallCheck;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        boolean inFlight = type.startsWith("response.") && !type.equals("response.done");
+        stallCheck = inFlight && !ended.get() ? WATCHDOG.schedule(this::stalled, stallAfter.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) : null;
+    }
+
+    private void stalled() {
+        if (ended.get()) {
+            return;
+        }
+        LOG.warn("voice session {}: VoiceLive sent nothing for {} ms in the middle of a response; cancelling it", sessionId, stallAfter.toMillis());
+        error("VoiceLive stopped in the middle of the response (nothing for " + stallAfter.toMillis() + " ms); the response was cancelled, please ask again");
+        relayToVoiceLive(VoiceLiveSessionAsyncClient::cancelResponse);
     }
 
     private synchronized void userSaid(String transcript) {
@@ -240,6 +273,10 @@ final class VoiceConversation {
     void end() {
         if (!ended.compareAndSet(false, true)) {
             return;
+        }
+        java.util.concurrent.ScheduledFuture<?> check = stallCheck;
+        if (check != null) {
+            check.cancel(false);
         }
         voiceLive.thenAccept(session -> session.closeAsync().subscribe(ignored -> { }, error -> { }));
         voiceLive.cancel(false);

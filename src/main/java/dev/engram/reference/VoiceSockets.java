@@ -84,7 +84,7 @@ final class VoiceSockets implements AutoCloseable {
             Principal principal = ctx.attribute(PRINCIPAL) instanceof Principal p ? p : Principal.ANONYMOUS;
             audit.record("WS", "/api/v1/voice/voicelive/" + ctx.pathParam("session_id"), 101, principal);
             VoiceConversation conversation = new VoiceConversation(ctx.pathParam("session_id"), principal, agent, agents,
-                    new BoundedClient(ctx, limits.maxQueuedBytes()), zep, background, active::decrementAndGet);
+                    new BoundedClient(ctx, limits.maxQueuedBytes()), zep, background, active::decrementAndGet, limits.stall());
             conversations.put(ctx.sessionId(), conversation);
             conversation.start(connector, link, () -> link.recoverWith(() -> probe.voiceLive().status()));
         });

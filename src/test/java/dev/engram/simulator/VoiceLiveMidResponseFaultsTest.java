@@ -2,6 +2,7 @@ package dev.engram.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +52,30 @@ class VoiceLiveMidResponseFaultsTest {
     }
 
     @Test
+    void aServerErrorCloseEndsTheSocketWith1011MidResponse() throws Exception {
+        try (VoiceLiveSimulator simulator = VoiceLiveSimulator.start("k")) {
+            arm(simulator, "close-1011-mid-response");
+            java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+            RealtimeEvents events = turn(simulator, "2025-10-01", closed);
+            events.next("response.audio.delta");
+            assertEquals(1011, closed.get(10, TimeUnit.SECONDS));
+            assertFalse(events.seen().contains("response.done"), "the response never finished: " + events.seen());
+        }
+    }
+
+    @Test
+    void aStalledResponseStopsWithoutEndingAndTheSessionStaysUsable() throws Exception {
+        try (VoiceLiveSimulator simulator = VoiceLiveSimulator.start("k")) {
+            arm(simulator, "stall-mid-response");
+            java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+            RealtimeEvents events = turn(simulator, "2025-10-01", closed);
+            events.next("response.audio.delta");
+            assertThrows(AssertionError.class, () -> events.next("response.done"), "a stalled response never finishes");
+            assertFalse(closed.isDone(), "the socket stays open");
+        }
+    }
+
+    @Test
     void aVersionWithoutWarningsNeverSendsOne() throws Exception {
         try (VoiceLiveSimulator simulator = VoiceLiveSimulator.start("k")) {
             arm(simulator, "warning-mid-response");
@@ -78,10 +103,27 @@ class VoiceLiveMidResponseFaultsTest {
 
     /** A text turn asking for a spoken answer. */
     private static RealtimeEvents turn(VoiceLiveSimulator simulator, String version) throws Exception {
+        return turn(simulator, version, new java.util.concurrent.CompletableFuture<>());
+    }
+
+    private static RealtimeEvents turn(VoiceLiveSimulator simulator, String version, java.util.concurrent.CompletableFuture<Integer> closed) throws Exception {
         RealtimeEvents events = new RealtimeEvents();
+        WebSocket.Listener frames = events.listener();
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                return frames.onText(socket, data, last);
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
+                closed.complete(code);
+                return null;
+            }
+        };
         WebSocket ws = HTTP.newWebSocketBuilder().subprotocols("realtime").header("api-key", "k")
                 .buildAsync(URI.create(simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version=" + version
-                        + "&model=gpt-realtime"), events.listener()).get(5, TimeUnit.SECONDS);
+                        + "&model=gpt-realtime"), listener).get(5, TimeUnit.SECONDS);
         events.next("session.created");
         ws.sendText("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\","
                 + "\"text\":\"What is the capital of France?\"}]}}", true).join();

@@ -45,7 +45,7 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             LoadProfile.named(profile);
             run = RunTarget.resolve(new TargetOptions(environment, api, null, false, null, null, null, null, null,
-                    java.time.Duration.ofSeconds(60), reports, null, null), System.getenv(), Map.of("ENGRAM_GATEWAY_TIMEOUT_MS", "10000"));
+                    java.time.Duration.ofSeconds(60), reports, null, null), System.getenv(), Map.of("ENGRAM_GATEWAY_TIMEOUT_MS", "10000", "ENGRAM_VOICE_STALL_MS", "15000"));
             if (gatewayFault != null) {
                 Simulators.of(run.target().endpoints()).orElseThrow(() -> new IllegalArgumentException(
                         "--gateway-fault needs the embedded stack (leave out --api)")).armGatewayFault(gatewayFault);

@@ -147,6 +147,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 env.put("SSL_CERT_FILE", entra.tls().pem().toString());
             }
             env.put("ENGRAM_GATEWAY_TIMEOUT_MS", "3000");
+            env.put("ENGRAM_VOICE_STALL_MS", "2000");
             env.put("ENGRAM_ZEP_TIMEOUT_MS", "1000");
             env.putAll(config.overrides);
             env.values().removeIf(value -> value == null);
