@@ -236,17 +236,23 @@ final class RealtimeSession implements VoiceActivity.Listener {
         json.putArray("content").addObject().put("type", "input_audio").putNull("transcript");
         outbox.send(created);
         speechItemId = null;
-        if (session.path("input_audio_transcription").isObject()) {
-            transcribe(item, audio);
-        }
+        transcribe(item, audio, session.path("input_audio_transcription").isObject());
     }
 
-    private void transcribe(Item item, byte[] audio) {
+    /**
+     * The model hears the audio whether or not input transcription is on; the transcription events go out only when
+     * the session asked for them.
+     */
+    private void transcribe(Item item, byte[] audio, boolean events) {
         Optional<String> transcript = inputFormat().equals("pcm16")
                 ? fixtures.recognise(Pcm16.fromBytes(audio, Pcm16.RATE)).map(Fixture::transcript)
                 : Optional.empty();
         if (transcript.isEmpty() && profile.transcriptionFallback() != null) {
             transcript = Optional.of(profile.transcriptionFallback());
+        }
+        if (!events) {
+            transcript.ifPresent(item.text()::append);
+            return;
         }
         if (transcript.isEmpty()) {
             ObjectNode failed = event("conversation.item.input_audio_transcription.failed").put("item_id", item.id()).put("content_index", 0);

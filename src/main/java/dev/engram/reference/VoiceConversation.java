@@ -61,11 +61,14 @@ final class VoiceConversation {
         return t;
     });
     private final java.time.Duration stallAfter;
+    private final java.util.Optional<java.net.URI> speechContainer;
+    private volatile SpeechContainerClient transcriber;
     private volatile java.util.concurrent.ScheduledFuture<?> stallCheck;
 
     VoiceConversation(String sessionId, Principal principal, Agent agent, Agents agents, Client client, ZepClient zep,
-                      Executor background, Runnable onEnd, java.time.Duration stallAfter) {
+                      Executor background, Runnable onEnd, java.time.Duration stallAfter, java.util.Optional<java.net.URI> speechContainer) {
         this.stallAfter = stallAfter;
+        this.speechContainer = speechContainer;
         this.sessionId = sessionId;
         this.principal = principal;
         this.agent = agent;
@@ -86,6 +89,7 @@ final class VoiceConversation {
             fail(problem);
             return;
         }
+        speechContainer.ifPresent(host -> transcriber = SpeechContainerClient.open(host, this::userSaid, this::fail));
         java.util.Optional<String> down = link.down();
         if (down.isPresent()) {
             recover.run();
@@ -99,7 +103,7 @@ final class VoiceConversation {
                     session.receiveEvents().subscribe(this::relay,
                             error -> fail("VoiceLive event stream failed: " + describe(error)),
                             () -> fail("VoiceLive closed the session"));
-                    return session.configureSession(VoiceLiveConnector.optionsFor(agent)).thenReturn(session);
+                    return session.configureSession(VoiceLiveConnector.optionsFor(agent, speechContainer.isEmpty())).thenReturn(session);
                 })
                 .subscribe(session -> {
                     voiceLive.complete(session);
@@ -150,6 +154,10 @@ final class VoiceConversation {
         }
         byte[] samples = pcm;
         relayToVoiceLive(session -> session.sendInputAudio(samples));
+        SpeechContainerClient container = transcriber;
+        if (container != null) {
+            container.audio(samples); // SPEECH_CONTAINER_MODE: the Speech container transcribes the user
+        }
     }
 
     private void switchAgent(JsonNode id) {
@@ -159,7 +167,7 @@ final class VoiceConversation {
                     + "; staying with " + agent.id());
             return;
         }
-        relayToVoiceLive(session -> session.configureSession(VoiceLiveConnector.optionsFor(next))
+        relayToVoiceLive(session -> session.configureSession(VoiceLiveConnector.optionsFor(next, speechContainer.isEmpty()))
                 .doOnSuccess(ignored -> {
                     agent = next;
                     client.send(message("type", "agent_switched", "agent_id", next.id()));
@@ -277,6 +285,10 @@ final class VoiceConversation {
         java.util.concurrent.ScheduledFuture<?> check = stallCheck;
         if (check != null) {
             check.cancel(false);
+        }
+        SpeechContainerClient container = transcriber;
+        if (container != null) {
+            container.close();
         }
         voiceLive.thenAccept(session -> session.closeAsync().subscribe(ignored -> { }, error -> { }));
         voiceLive.cancel(false);

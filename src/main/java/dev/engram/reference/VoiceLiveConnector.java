@@ -163,6 +163,12 @@ final class VoiceLiveConnector {
         return credential;
     }
 
+    /** The session for an agent; without VoiceLive's own input transcription when the Speech container transcribes. */
+    static VoiceLiveSessionOptions optionsFor(Agent agent, boolean transcribeInput) {
+        VoiceLiveSessionOptions options = optionsFor(agent);
+        return transcribeInput ? options : options.setInputAudioTranscription(null);
+    }
+
     static VoiceLiveSessionOptions optionsFor(Agent agent) {
         return new VoiceLiveSessionOptions()
                 .setModalities(List.of(InteractionModality.TEXT, InteractionModality.AUDIO))

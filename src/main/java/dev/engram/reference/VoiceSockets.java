@@ -32,10 +32,12 @@ final class VoiceSockets implements AutoCloseable {
 
     private final AuditLog audit;
     private final EngramSettings.VoiceLimits limits;
+    private final java.util.Optional<java.net.URI> speechContainer;
 
     VoiceSockets(EngramSettings settings, Agents agents, Authenticator authenticator, ZepClient zep, AtomicInteger active, AuditLog audit) {
         this.audit = audit;
         this.limits = settings.voiceLimits();
+        this.speechContainer = settings.connectivity().speechContainerHost().filter(h -> settings.connectivity().speechContainerMode());
         this.agents = agents;
         this.authenticator = authenticator;
         this.zep = zep;
@@ -84,7 +86,7 @@ final class VoiceSockets implements AutoCloseable {
             Principal principal = ctx.attribute(PRINCIPAL) instanceof Principal p ? p : Principal.ANONYMOUS;
             audit.record("WS", "/api/v1/voice/voicelive/" + ctx.pathParam("session_id"), 101, principal);
             VoiceConversation conversation = new VoiceConversation(ctx.pathParam("session_id"), principal, agent, agents,
-                    new BoundedClient(ctx, limits.maxQueuedBytes()), zep, background, active::decrementAndGet, limits.stall());
+                    new BoundedClient(ctx, limits.maxQueuedBytes()), zep, background, active::decrementAndGet, limits.stall(), speechContainer);
             conversations.put(ctx.sessionId(), conversation);
             conversation.start(connector, link, () -> link.recoverWith(() -> probe.voiceLive().status()));
         });
