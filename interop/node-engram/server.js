@@ -257,9 +257,22 @@ function voiceSession(client, sessionId) {
     pending.splice(0).forEach((m) => upstream.send(JSON.stringify(m)));
     toClient({ type: 'agent_switched', agent_id: agentId });
   });
+  // a response in flight must keep moving: each of its events re-arms the check, response.done disarms it
+  const stallMs = Number(env.ENGRAM_VOICE_STALL_MS || 15000);
+  let stall = null;
+  const watch = (type) => {
+    clearTimeout(stall);
+    stall = type.startsWith('response.') && type !== 'response.done' ? setTimeout(() => {
+      if (ended) return;
+      error(`VoiceLive stopped in the middle of the response (nothing for ${stallMs} ms); the response was cancelled, please ask again`);
+      toVoiceLive({ type: 'response.cancel' });
+    }, stallMs) : null;
+  };
+  client.on('close', () => clearTimeout(stall));
   upstream.on('message', (data) => {
     let e;
     try { e = JSON.parse(data.toString()); } catch (x) { return; }
+    watch(String(e.type || ''));
     switch (e.type) {
       case 'input_audio_buffer.speech_started': return toClient({ type: 'transcription', status: 'listening' });
       case 'input_audio_buffer.speech_stopped': return toClient({ type: 'transcription', status: 'processing' });

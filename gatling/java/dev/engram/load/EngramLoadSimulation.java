@@ -26,11 +26,11 @@ public class EngramLoadSimulation extends Simulation {
     {
         long intendedChats = Math.round(profile.chatUsersPerSecond() * profile.durationSeconds());
         setUp(
-                scenario("chat users").exec(Journeys.newUser()).exec(Journeys.chat())
+                scenario("chat users").exec(Journeys.newUser(target.agents())).exec(Journeys.chat())
                         .injectOpen(constantUsersPerSec(profile.chatUsersPerSecond()).during(profile.durationSeconds())),
-                scenario("voice users").exec(Journeys.newUser()).exec(Journeys.talk(profile.voiceTurns()))
+                scenario("voice users").exec(Journeys.newUser(target.agents())).exec(Journeys.talk(profile.voiceTurns()))
                         .injectOpen(rampUsers(profile.voiceSessions()).during(profile.voiceRampSeconds())),
-                scenario("chat and voice in one session").exec(Journeys.newUser()).exec(Journeys.mixed())
+                scenario("chat and voice in one session").exec(Journeys.newUser(target.agents())).exec(Journeys.mixed())
                         .injectOpen(atOnceUsers(1)))
                 .protocols(protocol)
                 .assertions(

@@ -22,15 +22,15 @@ final class Journeys {
     static final int FRAME_SAMPLES = 4096;
     static final Duration FRAME_TIME = Duration.ofNanos(FRAME_SAMPLES * 1_000_000_000L / Pcm16.RATE);
 
-    private static final List<String> AGENTS = List.of("elena", "marcus", "sage");
     private static final List<String> QUESTIONS = List.of("What is the capital of France?", "Analyze requirements for CRM migration", "Hello");
 
     private Journeys() {}
 
-    static ChainBuilder newUser() {
+    /** A virtual user's session id, one of the backend's agents and a question. */
+    static ChainBuilder newUser(List<String> agents) {
         return exec(session -> session
                 .set("session_id", "session-" + System.currentTimeMillis() + "-" + Long.toString(ThreadLocalRandom.current().nextLong(78364164096L, 2821109907455L), 36))
-                .set("agent", AGENTS.get(ThreadLocalRandom.current().nextInt(AGENTS.size())))
+                .set("agent", agents.get(ThreadLocalRandom.current().nextInt(agents.size())))
                 .set("question", QUESTIONS.get(ThreadLocalRandom.current().nextInt(QUESTIONS.size()))));
     }
 

@@ -7,11 +7,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * resolved target over in-process ({@link #handOver}) for the length of the run; the token never becomes a system
  * property, where any tool that lists a JVM's properties would show it.
  */
-public record LoadTarget(String api, String profileName, LoadProfile profile, String token) {
+public record LoadTarget(String api, String profileName, LoadProfile profile, String token, java.util.List<String> agents) {
     private static final AtomicReference<LoadTarget> HANDED_OVER = new AtomicReference<>();
 
-    public static LoadTarget of(String api, String profileName, String token) {
-        return new LoadTarget(api.replaceAll("/+$", ""), profileName, LoadProfile.named(profileName), token);
+    /** @param agents the agent ids the backend under test lists ({@code GET /api/v1/agents}) */
+    public static LoadTarget of(String api, String profileName, String token, java.util.List<String> agents) {
+        return new LoadTarget(api.replaceAll("/+$", ""), profileName, LoadProfile.named(profileName), token, java.util.List.copyOf(agents));
     }
 
     /** Makes this the target of the simulations started until the returned handle is closed. */

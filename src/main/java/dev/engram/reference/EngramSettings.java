@@ -77,7 +77,6 @@ public record EngramSettings(
 
     public static final Set<String> ENVIRONMENTS = Set.of("development", "staging", "test", "uat", "production");
     public static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warning", "error", "critical");
-    public static final String DEFAULT_VOICE = "en-US-Ava:DragonHDLatestNeural";
 
     public static EngramSettings fromEnvironment(Map<String, String> env) {
         EnvVars vars = new EnvVars(env);
@@ -100,10 +99,7 @@ public record EngramSettings(
                 vars.setButEmpty("AZURE_VOICELIVE_KEY"),
                 vars.text("IDENTITY_ENDPOINT").isPresent() || vars.text("MSI_ENDPOINT").isPresent()
                         || ServicePrincipal.from(vars).isPresent(),
-                Map.of(
-                        "elena", vars.text("AZURE_VOICELIVE_VOICE", DEFAULT_VOICE),
-                        "marcus", vars.text("MARCUS_VOICELIVE_VOICE", "en-US-Andrew:DragonHDLatestNeural"),
-                        "sage", vars.text("SAGE_VOICELIVE_VOICE", "en-US-Emma:DragonHDLatestNeural")),
+                Agents.voicesFrom(vars::text),
                 vars.url("ZEP_API_URL"),
                 vars.text("ZEP_API_KEY"),
                 vars.bool("AUDIT_LOG_ENABLED", false),

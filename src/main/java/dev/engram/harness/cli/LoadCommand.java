@@ -63,7 +63,12 @@ public final class LoadCommand implements Callable<Integer> {
             Path gatling = Files.createDirectories(folder.resolve("gatling"));
             Instant started = Instant.now();
             int status;
-            try (AutoCloseable handedOver = dev.engram.load.LoadTarget.of(target.api(), profile, target.bearerToken().orElse(null)).handOver()) {
+            java.util.List<String> agents = new dev.engram.harness.client.EngramApi(target).agentIds();
+            if (agents.isEmpty()) {
+                System.err.println("harness: " + target.api() + "/api/v1/agents lists no agent, so the load cannot pick one (SOP 10.1)");
+                return HarnessCli.USAGE;
+            }
+            try (AutoCloseable handedOver = dev.engram.load.LoadTarget.of(target.api(), profile, target.bearerToken().orElse(null), agents).handOver()) {
                 status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", SIMULATION,
                         "--results-folder", gatling.toString(), "--run-description", "engram " + profile + " on " + environment});
             }
