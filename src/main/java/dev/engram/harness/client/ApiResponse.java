@@ -20,6 +20,14 @@ public record ApiResponse(String request, int status, Map<String, String> header
         return new ApiResponse(request, status, headers, body, millis, json);
     }
 
+    /** The agent ids of a {@code GET /api/v1/agents} answer: an array, or an object with {@code agents}; each {@code id} or {@code agent_id}. */
+    public java.util.List<String> agentIds() {
+        JsonNode list = json().isArray() ? json() : json().path("agents");
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        list.forEach(agent -> ids.add(agent.has("agent_id") ? agent.path("agent_id").asText() : agent.path("id").asText()));
+        return ids;
+    }
+
     public boolean isJson() {
         return !json().isMissingNode();
     }

@@ -54,23 +54,9 @@ public final class EngramApi {
         return call(method, path, spec -> spec.request(method, path), false);
     }
 
-    /**
-     * The agent ids the backend lists ({@code GET /api/v1/agents}: an array of agents, or an object with an
-     * {@code agents} array, each with {@code id} or {@code agent_id}); empty when it lists none it can read.
-     */
+    /** The agent ids the backend lists ({@code GET /api/v1/agents}); empty when it lists none it can read. */
     public java.util.List<String> agentIds() {
-        ApiResponse r = request("GET", "/api/v1/agents");
-        com.fasterxml.jackson.databind.JsonNode list = r.json() == null ? null : r.json().isArray() ? r.json() : r.json().path("agents");
-        java.util.List<String> ids = new java.util.ArrayList<>();
-        if (list != null) {
-            list.forEach(a -> {
-                String id = a.path("id").asText(a.path("agent_id").asText(""));
-                if (!id.isBlank()) {
-                    ids.add(id);
-                }
-            });
-        }
-        return ids;
+        return request("GET", "/api/v1/agents").agentIds().stream().filter(id -> !id.isBlank()).toList();
     }
 
     private ApiResponse call(String method, String path, Function<RequestSpecification, Response> send, boolean withCredentials) {

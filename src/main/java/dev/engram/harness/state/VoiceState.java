@@ -6,7 +6,9 @@ import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Pcm16;
 import dev.engram.harness.client.VoiceSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
@@ -99,6 +101,26 @@ public final class VoiceState implements AutoCloseable {
             turns = dev.engram.harness.client.TurnMetrics.of(socket.receivedFrom(0), socket.sent(), truncations);
         }
         return turns.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(dev.engram.support.Json.write(turns));
+    }
+
+    /** The user's transcription statuses since the turn began, repeats folded: listening, processing, complete. */
+    public List<String> userStatusesThisTurn() {
+        List<String> statuses = new ArrayList<>();
+        socket().messagesFrom(turnStart).stream()
+                .filter(m -> m.path("type").asText().equals("transcription") && !"assistant".equals(m.path("speaker").asText()))
+                .map(m -> m.path("status").asText())
+                .forEach(s -> {
+                    if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(s)) {
+                        statuses.add(s);
+                    }
+                });
+        return statuses;
+    }
+
+    /** Whether every audio message of the turn is {@code {"data": base64, "format": "audio/pcm16"}}. */
+    public boolean audioWellFormedThisTurn() {
+        return socket().messagesFrom(turnStart).stream().filter(m -> m.path("type").asText().equals("audio"))
+                .allMatch(m -> m.path("format").asText().equals("audio/pcm16") && m.path("data").isTextual());
     }
 
     public String seen() {

@@ -57,12 +57,16 @@ public final class ConnectivitySteps {
     @When("the user speaks {string} through it")
     public void speaksThrough(String fixture) {
         try (VoiceSocket socket = VoiceSocket.open(net.api(), "session-1-dropped", scenario.target().bearerToken(), Duration.ofSeconds(10))) {
-            socket.await(0, m -> m.path("type").asText().equals("agent_switched"), VOICE_WAIT, "agent_switched");
-            socket.speak(dev.engram.harness.state.VoiceState.fixtures().byId(fixture).audio().append(dev.engram.audio.Pcm16.silence(1200)), false);
-            int at = socket.await(0, m -> m.path("type").asText().equals("error"), VOICE_WAIT, "an error after the drop");
-            voiceError = socket.message(at).path("message").asText();
+            voiceError = speakUntilError(socket, fixture);
             droppedSocketClosed = socket.awaitClosed(Duration.ofSeconds(15));
         }
+    }
+
+    /** Speaks a fixture once the session is up; the message of the error that follows. */
+    private static String speakUntilError(VoiceSocket socket, String fixture) {
+        socket.await(0, m -> m.path("type").asText().equals("agent_switched"), VOICE_WAIT, "agent_switched");
+        socket.speak(dev.engram.harness.state.VoiceState.fixtures().byId(fixture).audio().append(dev.engram.audio.Pcm16.silence(1200)), false);
+        return socket.message(socket.await(0, m -> m.path("type").asText().equals("error"), VOICE_WAIT, "an error after the drop")).path("message").asText();
     }
 
     @Then("the voice socket got an error and was closed")

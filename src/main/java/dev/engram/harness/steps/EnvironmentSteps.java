@@ -87,27 +87,33 @@ public final class EnvironmentSteps {
 
     @Then("error bodies carry no stack trace and no secret")
     public void errorBodiesClean() {
-        List<ApiResponse> errors = List.of(
+        for (ApiResponse r : badRequests()) {
+            verify.that(!r.body().matches(LEAKS), "No sensitive data in error messages (SOP 6.7)", "an error body without stack traces, keys or tokens", r.summary());
+        }
+    }
+
+    /** What a stack trace, a key or a token looks like in a body. */
+    private static final String LEAKS = "(?s).*(Exception|\\tat |\\.java:\\d+|Traceback|api-key|Bearer ey).*";
+
+    /** Three requests that must fail: a truncated body, an unknown agent, an unknown agent's voice config. */
+    private List<ApiResponse> badRequests() {
+        return List.of(
                 api.record(api.api().postJson("/api/v1/chat", "{\"content\": ")),
                 api.record(api.api().postJson("/api/v1/chat", "{\"content\":\"Hi\",\"agent_id\":\"nobody\"}")),
                 api.record(api.api().requestAnonymously("GET", "/api/v1/voice/config/nobody")));
-        for (ApiResponse r : errors) {
-            String body = r.body();
-            boolean clean = !body.matches("(?s).*(Exception|\\tat |\\.java:\\d+|Traceback|api-key|Bearer ey).*");
-            verify.that(clean, "No sensitive data in error messages (SOP 6.7)", "an error body without stack traces, keys or tokens", r.summary());
-        }
     }
 
     @Then("the audit log holds that chat with the caller's identity")
     public void audited() {
         var entries = HarnessRuntime.stack().reference().orElseThrow().auditLog().entries();
-        boolean found = entries.stream().anyMatch(e -> e.method().equals("POST") && e.path().equals("/api/v1/chat")
-                && e.status() == 200 && !e.user().equals("anonymous"));
-        verify.that(found, "All API calls logged with user identity (SOP 6.7)",
-                "an audit entry POST /api/v1/chat 200 with the signed-in user's object id", entries.size() + " entries: "
-                        + entries.stream().limit(5).toList());
-        boolean masked = entries.stream().noneMatch(e -> e.toString().matches(".*[A-Za-z0-9._%+-]{2,}@[A-Za-z0-9.-]+.*"));
-        verify.that(masked, "PII masked in logs (SOP 6.7)", "no e-mail address in audit entries", entries.toString());
+        verify.that(entries.stream().anyMatch(EnvironmentSteps::signedInChat), "All API calls logged with user identity (SOP 6.7)",
+                "an audit entry POST /api/v1/chat 200 with the signed-in user's object id", entries.size() + " entries: " + entries.stream().limit(5).toList());
+        verify.that(entries.stream().noneMatch(e -> e.toString().matches(".*[A-Za-z0-9._%+-]{2,}@[A-Za-z0-9.-]+.*")), "PII masked in logs (SOP 6.7)",
+                "no e-mail address in audit entries", entries.toString());
+    }
+
+    private static boolean signedInChat(dev.engram.reference.AuditLog.Entry e) {
+        return e.method().equals("POST") && e.path().equals("/api/v1/chat") && e.status() == 200 && !e.user().equals("anonymous");
     }
 
     @Then("debug-only surfaces are not served")

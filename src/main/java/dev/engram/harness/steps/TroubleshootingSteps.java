@@ -2,7 +2,6 @@ package dev.engram.harness.steps;
 
 import dev.engram.harness.check.Troubleshooting;
 import dev.engram.harness.check.Verify;
-import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import dev.engram.harness.client.VoiceSocket;
 import dev.engram.harness.stack.HarnessRuntime;

@@ -1,10 +1,8 @@
 package dev.engram.harness.steps;
 
-import dev.engram.audio.Fingerprint;
-import dev.engram.audio.Fixture;
-import dev.engram.audio.Pcm16;
 import dev.engram.audio.Voices;
 import dev.engram.harness.check.Verify;
+import dev.engram.harness.check.VoiceIdentity;
 import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.state.ApiState;
 import dev.engram.harness.state.VoiceState;
@@ -13,7 +11,6 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 
 /** Voice checks that look inside the embedded VoiceLive and Zep simulators; only {@code @simulated} scenarios. */
@@ -47,29 +44,17 @@ public final class VoiceSimulatorSteps {
     @Then("the answer audio is spoken in {agent}'s voice")
     public void spokenIn(String agent) {
         String voiceName = api.record(api.api().requestAnonymously("GET", "/api/v1/voice/config/" + agent)).json().path("voice_name").asText();
-        String expected = VOICES.recordedVoice(voiceName);
-        Pcm16 audio = voice.turnAudio();
-        Fingerprint heard = Fingerprint.of(audio);
-        Fixture closest = VoiceState.fixtures().all().stream()
-                .filter(f -> f.voice() != null && f.fingerprint() != null)
-                .min(Comparator.comparingDouble(f -> f.fingerprint().distance(heard)))
-                .orElseThrow();
-        double distance = closest.fingerprint().distance(heard);
-        verify.that(distance < 3.0 && expected.equals(closest.voice()), "voice characteristics match agent",
-                agent + "'s voice (" + voiceName + " -> recorded voice " + expected + ")",
-                "audio closest to " + closest.id() + " in voice " + closest.voice() + " (distance " + String.format("%.2f", distance) + " dB)");
+        VoiceIdentity.Match heard = VoiceIdentity.of(voice.turnAudio(), VoiceState.fixtures());
+        verify.that(heard.is(VOICES.recordedVoice(voiceName)), "voice characteristics match agent",
+                agent + "'s voice (" + voiceName + " -> recorded voice " + VOICES.recordedVoice(voiceName) + ")", heard.toString());
     }
 
     @Then("Zep holds the voice turns of the session")
     public void zepHoldsVoiceTurns() {
-        String session = voice.sessionId();
         String said = voice.lastSpoken().transcript();
-        boolean stored = awaitTrue(() -> {
-            List<String> t = HarnessRuntime.simulators().zepTranscript(session);
-            return t.contains("user: " + said) && t.stream().anyMatch(line -> line.startsWith("assistant: "));
-        });
-        verify.that(stored, "voice transcripts persisted to Zep", "user: " + said + " and an assistant turn in session " + session,
-                String.valueOf(HarnessRuntime.simulators().zepTranscript(session)));
+        boolean stored = awaitTrue(() -> holdsTurns(HarnessRuntime.simulators().zepTranscript(voice.sessionId()), said));
+        verify.that(stored, "voice transcripts persisted to Zep", "user: " + said + " and an assistant turn in session " + voice.sessionId(),
+                String.valueOf(HarnessRuntime.simulators().zepTranscript(voice.sessionId())));
     }
 
     @Then("no voice session stays open")
@@ -77,6 +62,10 @@ public final class VoiceSimulatorSteps {
         boolean zero = awaitTrue(() -> api.api().requestAnonymously("GET", "/api/v1/voice/status").json().path("active_sessions").asInt(-1) == 0);
         verify.that(zero, "active_sessions returns to 0", "\"active_sessions\": 0",
                 api.record(api.api().requestAnonymously("GET", "/api/v1/voice/status")).summary());
+    }
+
+    private static boolean holdsTurns(List<String> transcript, String said) {
+        return transcript.contains("user: " + said) && transcript.stream().anyMatch(line -> line.startsWith("assistant: "));
     }
 
     private boolean awaitLog(java.util.function.Predicate<Simulators.VoiceLiveFrame> wanted) {

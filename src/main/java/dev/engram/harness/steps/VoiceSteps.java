@@ -1,7 +1,6 @@
 package dev.engram.harness.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.audio.Fixture;
 import dev.engram.audio.Pcm16;
 import dev.engram.audio.Wav;
 import dev.engram.harness.check.UpstreamEvidence;
@@ -15,8 +14,6 @@ import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,40 +79,25 @@ public final class VoiceSteps {
 
     @Then("the user's speech is transcribed")
     public void transcribed() {
-        Fixture spoken = voice.lastSpoken();
-        JsonNode complete = awaitOrFail(Awaited.TRANSCRIPTION, m -> isTranscription(m, "complete", "user"), "the user's complete transcription",
-                "a user transcription with status complete");
-        String text = complete.path("text").asText();
+        String text = awaitOrFail(Awaited.TRANSCRIPTION, m -> isTranscription(m, "complete", "user"), "the user's complete transcription",
+                "a user transcription with status complete").path("text").asText();
         scenario.attach("user transcript", text);
-        verify.that(normalise(text).equals(normalise(spoken.transcript())), "transcription",
-                "\"" + spoken.transcript() + "\"", "\"" + text + "\"");
+        verify.that(normalise(text).equals(normalise(voice.lastSpoken().transcript())), "transcription", "\"" + voice.lastSpoken().transcript() + "\"", "\"" + text + "\"");
     }
 
     @Then("the transcription goes listening, processing, complete")
     public void transcriptionStatuses() {
         awaitOrFail(Awaited.TRANSCRIPTION, m -> isTranscription(m, "complete", "user"), "the user's complete transcription", "listening, processing, complete");
-        List<String> statuses = new ArrayList<>();
-        voice.socket().messagesFrom(voice.turnStart()).stream()
-                .filter(m -> m.path("type").asText().equals("transcription") && !"assistant".equals(m.path("speaker").asText()))
-                .map(m -> m.path("status").asText())
-                .forEach(s -> {
-                    if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(s)) {
-                        statuses.add(s);
-                    }
-                });
-        verify.that(statuses.equals(List.of("listening", "processing", "complete")), "transcription status sequence",
-                "listening, processing, complete", String.valueOf(statuses));
+        List<String> statuses = voice.userStatusesThisTurn();
+        verify.that(statuses.equals(List.of("listening", "processing", "complete")), "transcription status sequence", "listening, processing, complete", String.valueOf(statuses));
     }
 
     @Then("the assistant answers with speech")
     public void answersWithSpeech() {
         JsonNode complete = awaitOrFail(Awaited.ANSWER, m -> isTranscription(m, "complete", "assistant"), "the assistant's answer",
                 "a complete assistant transcription and audio messages");
-        awaitOrFail(Awaited.ANSWER, m -> m.path("type").asText().equals("audio"), "answer audio", "{\"type\": \"audio\", \"format\": \"audio/pcm16\"}");
-        boolean formatted = voice.socket().messagesFrom(voice.turnStart()).stream()
-                .filter(m -> m.path("type").asText().equals("audio"))
-                .allMatch(m -> m.path("format").asText().equals("audio/pcm16") && m.path("data").isTextual());
-        verify.that(formatted, "audio message shape", "every audio message {\"data\": base64, \"format\": \"audio/pcm16\"}", voice.seen());
+        startsAnswering();
+        verify.that(voice.audioWellFormedThisTurn(), "audio message shape", "every audio message {\"data\": base64, \"format\": \"audio/pcm16\"}", voice.seen());
         scenario.attach("assistant transcript", complete.path("text").asText());
     }
 
