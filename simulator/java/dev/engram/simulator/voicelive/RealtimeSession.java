@@ -32,8 +32,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
     private final Outbox outbox;
     private final Pacing pacing;
     private final FixtureRegistry fixtures;
-    private final Voices voices;
-    private final AnswerBook answers;
+    private final ResponsePlanner planner;
     private final AtomicInteger ids = new AtomicInteger();
     private final ObjectNode session;
     private final String conversationId;
@@ -58,8 +57,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
         this.outbox = outbox;
         this.pacing = pacing;
         this.fixtures = fixtures;
-        this.voices = voices;
-        this.answers = answers;
+        this.planner = new ResponsePlanner(profile, answers, voices, fixtures);
         this.session = profile.defaultSession().deepCopy();
         this.conversationId = id("conv");
         session.put("id", id("sess"));
@@ -300,44 +298,17 @@ final class RealtimeSession implements VoiceActivity.Listener {
         if (responding()) {
             return; // a response is still streaming and was not interrupted
         }
-        List<String> modalities = new ArrayList<>();
-        (options.has("modalities") ? options.path("modalities") : session.path("modalities")).forEach(m -> modalities.add(m.asText()));
-        boolean withAudio = modalities.contains("audio");
-        String instructions = session.path("instructions").asText("") + "\n" + options.path("instructions").asText("");
-        StringBuilder context = new StringBuilder(instructions);
-        String question = "";
-        for (Item item : conversation) {
-            context.append('\n').append(item.role()).append(": ").append(item.text());
-            if (item.role().equals("user")) {
-                question = item.text().toString();
-            }
-        }
-        Item last = conversation.isEmpty() ? null : conversation.get(conversation.size() - 1);
-        Optional<ToolCalls.Call> call = approvedCall != null ? Optional.of(approvedCall)
-                : last != null && last.role().equals("user") ? ToolCalls.match(question, session.path("tools"), mcp::offers) : Optional.empty();
+        List<ResponsePlanner.Turn> turns = conversation.stream().map(i -> new ResponsePlanner.Turn(i.role(), i.text().toString())).toList();
+        ResponseStream.Plan plan = planner.plan(session, options, turns, Optional.ofNullable(approvedCall), mcp::offers);
         approvedCall = null;
-        AnswerBook.Answer answer = last != null && last.role().equals("function_call_output")
-                ? new AnswerBook.Answer(last.text().toString(), "function-output", "default")
-                : question.isBlank()
-                ? new AnswerBook.Answer("I'm sorry, I didn't catch that. Could you say it again?", "unheard", "default")
-                : answers.answer(context.toString(), question);
-        ObjectNode voice = session.path("voice").isObject() ? (ObjectNode) session.path("voice").deepCopy()
-                : Json.object().put("name", session.path("voice").asText(null)).put("type", "azure-standard");
-        String recorded = voices.recordedVoice(voice.path("name").asText(null));
-        Pcm16 audio = fixtures.answerClip(recorded, answer.text()).map(Fixture::audio).orElse(Pcm16.silence(500));
-        ResponseStream.Plan plan = new ResponseStream.Plan(call.isPresent() ? "" : answer.text(), audio, withAudio && call.isEmpty(), voice, modalities,
-                ResponseStream.tokens(context.toString()), call.orElse(null));
-        Item assistant = new Item("", "assistant", new StringBuilder());
-        ResponseStream[] holder = new ResponseStream[1];
-        holder[0] = new ResponseStream(this, outbox, pacing, plan, lastItemId(), () -> finished(holder[0], assistant),
-                call.isPresent() ? Optional.empty() : faults.get());
-        active = holder[0];
-        holder[0].start();
+        ResponseStream response = new ResponseStream(this, outbox, pacing, plan, lastItemId(), this::finished,
+                plan.toolCall() != null ? Optional.empty() : faults.get());
+        active = response;
+        response.start();
     }
 
-    private synchronized void finished(ResponseStream response, Item assistant) {
-        assistant.text().append(response.text());
-        conversation.add(new Item(response.itemId, "assistant", assistant.text()));
+    private synchronized void finished(ResponseStream response) {
+        conversation.add(new Item(response.itemId, "assistant", new StringBuilder(response.text())));
         if (active == response) {
             active = null;
         }

@@ -31,11 +31,11 @@ final class ResponseStream {
     private final AtomicReference<State> state = new AtomicReference<>(State.ACTIVE);
     private final StringBuilder spoken = new StringBuilder();
     private final String previousItemId;
-    private final Runnable onEnd;
+    private final java.util.function.Consumer<ResponseStream> onEnd;
     private final java.util.Optional<ResponseFault> fault;
     private boolean faultQueued;
 
-    ResponseStream(RealtimeSession session, Outbox outbox, Pacing pacing, Plan plan, String previousItemId, Runnable onEnd,
+    ResponseStream(RealtimeSession session, Outbox outbox, Pacing pacing, Plan plan, String previousItemId, java.util.function.Consumer<ResponseStream> onEnd,
                    java.util.Optional<ResponseFault> fault) {
         this.fault = fault;
         this.session = session;
@@ -135,7 +135,7 @@ final class ResponseStream {
         outbox.send(responseDone, 0, () -> state.compareAndSet(State.ACTIVE, State.DONE));
         outbox.then(() -> {
             if (state.get() == State.DONE) {
-                onEnd.run();
+                onEnd.accept(this);
             }
         });
     }
@@ -211,7 +211,7 @@ final class ResponseStream {
         outbox.send(responseDone, 0, () -> state.compareAndSet(State.ACTIVE, State.DONE));
         outbox.then(() -> {
             if (state.get() == State.DONE) {
-                onEnd.run();
+                onEnd.accept(this);
             }
         });
     }
@@ -229,7 +229,7 @@ final class ResponseStream {
             outbox.send(itemDone);
             ObjectNode details = Json.object().put("type", "cancelled").put("reason", reason);
             sendDone("cancelled", details, partial);
-            onEnd.run();
+            onEnd.accept(this);
         });
         return true;
     }
@@ -254,7 +254,7 @@ final class ResponseStream {
         } else if (f.closesSocket() || f.stalls()) {
             outbox.then(() -> {
                 if (state.compareAndSet(State.ACTIVE, State.FAILED)) { // what was still queued is dropped
-                    onEnd.run();
+                    onEnd.accept(this);
                     if (f.closesSocket()) {
                         outbox.hangUp(f.closeCode(), f.closeReason());
                     }
@@ -275,7 +275,7 @@ final class ResponseStream {
         ObjectNode details = Json.object().put("type", "failed");
         details.set("error", f.error());
         sendDone("failed", details, partial);
-        onEnd.run();
+        onEnd.accept(this);
     }
 
     private void streamAudio() {
@@ -295,7 +295,7 @@ final class ResponseStream {
         outbox.send(done, 0, () -> state.compareAndSet(State.ACTIVE, expected));
         outbox.then(() -> {
             if (state.get() == State.DONE) {
-                onEnd.run();
+                onEnd.accept(this);
             }
         });
         ObjectNode limits = session.event("rate_limits.updated");

@@ -10,6 +10,8 @@ public record ServiceProfile(
         List<String> models,
         @JsonProperty("max_frame_bytes") long maxFrameBytes,
         @JsonProperty("transcription_fallback") String transcriptionFallback,
+        @JsonProperty("unheard_answer") String unheardAnswer,
+        @JsonProperty("silence_without_clip_ms") int silenceWithoutClipMs,
         @JsonProperty("default_session") ObjectNode defaultSession) {
 
     public static ServiceProfile load() {
