@@ -11,8 +11,6 @@ import com.azure.ai.voicelive.models.SessionUpdateResponseAudioTranscriptDone;
 import com.azure.ai.voicelive.models.SessionUpdateResponseTextDelta;
 import com.azure.ai.voicelive.models.SessionUpdateResponseTextDone;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.support.Json;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +35,7 @@ final class VoiceConversation {
         void close(int code, String reason);
     }
 
-    static final int MAX_MESSAGE_CHARS = 1_000_000;
+    static final int MAX_MESSAGE_CHARS = BrowserFrame.MAX_CHARS;
     private static final Logger LOG = LoggerFactory.getLogger(VoiceConversation.class);
 
     private final String sessionId;
@@ -51,8 +49,7 @@ final class VoiceConversation {
     private final CompletableFuture<VoiceLiveSessionAsyncClient> voiceLive = new CompletableFuture<>();
     private CompletableFuture<Void> outbound = CompletableFuture.completedFuture(null);
     private volatile Agent agent;
-    private final List<ZepClient.Turn> unsaved = new ArrayList<>();
-    private String assistantText;
+    private final VoiceTurns turns = new VoiceTurns();
 
     /** Watches responses in flight for VoiceLive going silent; one small thread for every conversation. */
     private static final java.util.concurrent.ScheduledExecutorService WATCHDOG = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -113,46 +110,19 @@ final class VoiceConversation {
 
     /** One client frame. Bad frames answer an {@code error} message; the socket stays usable. */
     synchronized void receive(String frame) {
-        if (frame.length() > MAX_MESSAGE_CHARS) {
-            error("message too large: " + frame.length() + " characters (limit " + MAX_MESSAGE_CHARS + "); send audio in frames of 4096 samples");
-            return;
-        }
-        JsonNode message;
-        try {
-            message = Json.parse(frame);
-        } catch (Exception e) {
-            error("malformed JSON: expected {\"type\": \"audio\" | \"agent\" | \"cancel\", ...}");
-            return;
-        }
-        String type = message.path("type").asText("");
-        switch (type) {
-            case "audio" -> audio(message.path("data"));
-            case "agent" -> switchAgent(message.path("agent_id"));
-            case "cancel" -> relayToVoiceLive(VoiceLiveSessionAsyncClient::cancelResponse);
-            default -> error("unknown message type '" + type + "'; expected audio, agent or cancel");
+        BrowserFrame parsed = BrowserFrame.parse(frame);
+        if (parsed instanceof BrowserFrame.Audio audio) {
+            audio(audio.pcm());
+        } else if (parsed instanceof BrowserFrame.SwitchAgent to) {
+            switchAgent(to.agentId());
+        } else if (parsed instanceof BrowserFrame.Cancel) {
+            relayToVoiceLive(VoiceLiveSessionAsyncClient::cancelResponse);
+        } else if (parsed instanceof BrowserFrame.Invalid invalid) {
+            error(invalid.error());
         }
     }
 
-    private void audio(JsonNode data) {
-        byte[] pcm;
-        try {
-            pcm = data.isTextual() ? Base64.getDecoder().decode(data.asText()) : null;
-        } catch (IllegalArgumentException e) {
-            pcm = null;
-        }
-        if (pcm == null || pcm.length == 0) {
-            error("'data' must be non-empty base64 PCM16 audio (mono, 24 kHz, little-endian)");
-            return;
-        }
-        if (pcm.length % 2 != 0) {
-            error("'data' is not PCM16: an odd number of bytes (" + pcm.length + "); send 16-bit samples, mono, 24 kHz");
-            return;
-        }
-        if (dev.engram.audio.Wav.isWav(pcm)) {
-            error("'data' holds a WAV file; send raw PCM16 samples (mono, 24 kHz) without a header");
-            return;
-        }
-        byte[] samples = pcm;
+    private void audio(byte[] samples) {
         relayToVoiceLive(session -> session.sendInputAudio(samples));
         SpeechContainerClient container = transcriber;
         if (container != null) {
@@ -236,30 +206,21 @@ final class VoiceConversation {
         relayToVoiceLive(VoiceLiveSessionAsyncClient::cancelResponse);
     }
 
-    private synchronized void userSaid(String transcript) {
+    private void userSaid(String transcript) {
         client.send(transcription("complete", transcript, "user"));
-        unsaved.add(new ZepClient.Turn("user", transcript, agent.id(), "voice"));
+        turns.user(transcript, agent.id());
     }
 
-    /** RESPONSE_TEXT_DONE is preferred; RESPONSE_AUDIO_TRANSCRIPT_DONE is the fallback (SOP 1.1). */
-    private synchronized void assistantSaid(String text, boolean preferred) {
+    private void assistantSaid(String text, boolean preferred) {
         client.send(transcription("complete", text, "assistant"));
-        if (preferred || assistantText == null) {
-            assistantText = text;
-        }
+        turns.assistant(text, preferred);
     }
 
-    private synchronized void responseDone() {
-        if (assistantText != null && !assistantText.isBlank()) {
-            unsaved.add(new ZepClient.Turn("assistant", assistantText, agent.id(), "voice"));
+    private void responseDone() {
+        List<ZepClient.Turn> done = turns.responseDone(agent.id());
+        if (!done.isEmpty()) {
+            background.execute(() -> zep.persist(sessionId, principal.userId(), done));
         }
-        assistantText = null;
-        if (unsaved.isEmpty()) {
-            return;
-        }
-        List<ZepClient.Turn> turns = List.copyOf(unsaved);
-        unsaved.clear();
-        background.execute(() -> zep.persist(sessionId, principal.userId(), turns));
     }
 
     private void error(String text) {
