@@ -6,13 +6,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Writes {@code signoff.html} (one self-contained file: inline CSS, SVG and evidence, no external request),
+ * Writes {@code signoff.html} (one self-contained file from an auto-escaping Pebble template: inline CSS, SVG and
+ * evidence, no external request),
  * {@code signoff.md} and {@code signoff.json} into a run's report folder.
  */
 public final class SignoffReport {
@@ -60,75 +65,66 @@ public final class SignoffReport {
         return out.toString();
     }
 
-    static String html(Signoff s, Evidence evidence, List<History.Run> history) {
-        StringBuilder h = new StringBuilder();
-        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Engram UAT sign-off: ")
-                .append(esc(s.environment())).append("</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2328;max-width:72rem}")
-                .append("h1{margin-bottom:.2rem}.verdict{font-size:1.4rem;padding:.8rem 1rem;border-radius:6px;color:#fff;display:inline-block}")
-                .append("table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.4rem .5rem;text-align:left;vertical-align:top}")
-                .append("th{background:#f6f8fa}.badge{color:#fff;border-radius:4px;padding:.1rem .4rem;font-size:.85rem;white-space:nowrap}")
-                .append("details{margin:.2rem 0}pre{white-space:pre-wrap;background:#f6f8fa;padding:.5rem;font-size:.8rem;max-height:20rem;overflow:auto}")
-                .append("img{max-width:100%;border:1px solid #d0d7de}.meta td:first-child{font-weight:600;width:14rem}.sign{margin-top:2rem}")
-                .append("</style></head><body>");
-        h.append("<h1>Engram UAT sign-off</h1><p>SOP 5.5 checklist, every item traced to its evidence.</p>");
-        h.append("<p class=\"verdict\" style=\"background:").append(s.ready() ? COLOURS.get(Signoff.PASSED) : COLOURS.get(Signoff.FAILED))
-                .append("\">Ready for production deployment: ").append(s.ready() ? "YES" : "NO").append("</p>");
-        h.append("<table class=\"meta\"><tr><td>Environment</td><td>").append(esc(s.environment())).append("</td></tr><tr><td>Version under test</td><td>")
-                .append(esc(s.version())).append("</td></tr><tr><td>Date</td><td>").append(esc(s.date())).append("</td></tr><tr><td>Run</td><td>")
-                .append(esc(s.runId())).append("</td></tr></table>");
-        h.append("<h2>Summary by area</h2>").append(areaChart(s.areas()));
-        h.append("<h2>Trend of ").append(esc(s.environment())).append(" gate runs</h2>").append(trend(history));
-        h.append("<h2>Voice latency per turn</h2>").append(VoiceLatencyChart.svg(s));
-        h.append("<h2>Checklist</h2><table><tr><th>Item</th><th>SOP</th><th>Requirement</th><th>Status</th><th>Evidence</th></tr>");
-        Set<String> scenarioLocations = new LinkedHashSet<>();
-        for (Signoff.Item item : s.items()) {
-            h.append("<tr><td>").append(esc(item.id())).append("</td><td>").append(esc(item.section())).append("</td><td>")
-                    .append(esc(item.text())).append("</td><td>").append(badge(item.status())).append("</td><td>").append(esc(item.detail()));
-            if (item.attestation() != null) {
-                Attestation a = item.attestation();
-                h.append("<br><small>").append(esc(a.by())).append(", ").append(a.date()).append(", version ").append(esc(a.version()))
-                        .append(a.note().isBlank() ? "" : ": " + esc(a.note())).append("</small>");
-            }
-            for (ScenarioResult result : item.scenarios()) {
-                String location = result.feature() + ":" + result.line();
-                scenarioLocations.add(location);
-                h.append("<br><a href=\"#").append(anchor(location)).append("\">").append(esc(result.name())).append("</a> ")
-                        .append(badge(result.verdict()));
-            }
-            h.append("</td></tr>");
+    /** A checklist row: the item and links to its scenarios' evidence. */
+    public record Row(Signoff.Item item, List<Link> links) {}
+
+    public record Link(String anchor, String name, String verdict) {}
+
+    /** One scenario's evidence, shown once however many items cite it. */
+    public record Block(String anchor, String name, String verdict, String location, String failure, List<Shown> attachments) {}
+
+    /** An attachment as the page shows it: an image, audio, or text. */
+    public record Shown(String name, String kind, String mediaType, String base64, String text) {
+        static Shown of(Evidence.Attachment a) {
+            String kind = a.mediaType().startsWith("image/") ? "image" : a.mediaType().startsWith("audio/") ? "audio" : "text";
+            return new Shown(a.name(), kind, a.mediaType(), a.base64(), kind.equals("text") ? a.text() : "");
         }
-        h.append("</table><h2>Evidence</h2>");
-        for (Signoff.Item item : s.items()) {
-            for (ScenarioResult result : item.scenarios()) {
-                String location = result.feature() + ":" + result.line();
-                if (!scenarioLocations.remove(location)) {
-                    continue;
-                }
-                h.append("<details id=\"").append(anchor(location)).append("\"><summary>").append(esc(result.name())).append(" ")
-                        .append(badge(result.verdict())).append(" <small>").append(esc(location)).append("</small></summary>");
-                if (result.failure() != null) {
-                    h.append("<pre>").append(esc(result.failure())).append("</pre>");
-                }
-                for (Evidence.Attachment a : evidence.of(location)) {
-                    h.append("<p><strong>").append(esc(a.name())).append("</strong></p>").append(attachment(a));
-                }
-                h.append("</details>");
-            }
-        }
-        h.append("<div class=\"sign\"><p>Business stakeholder: ______________________________ &nbsp; Date: ______________</p>")
-                .append("<p>UAT lead: ______________________________ &nbsp; Date: ______________</p></div></body></html>\n");
-        return h.toString();
     }
 
-    private static String attachment(Evidence.Attachment a) {
-        if (a.mediaType().startsWith("image/")) {
-            return "<img alt=\"" + esc(a.name()) + "\" src=\"data:" + esc(a.mediaType()) + ";base64," + esc(a.base64()) + "\">";
+    private static final PebbleEngine ENGINE = new PebbleEngine.Builder().loader(new ClasspathLoader())
+            .autoEscaping(true).defaultEscapingStrategy("html").newLineTrimming(false).build();
+
+    /** Rendered from {@code signoff/signoff.peb} with every value escaped, and {@code signoff/signoff.css} inlined. */
+    static String html(Signoff s, Evidence evidence, List<History.Run> history) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, Block> blocks = new LinkedHashMap<>();
+        for (Signoff.Item item : s.items()) {
+            List<Link> links = new ArrayList<>();
+            for (ScenarioResult result : item.scenarios()) {
+                String location = result.feature() + ":" + result.line();
+                links.add(new Link(anchor(location), result.name(), result.verdict()));
+                blocks.computeIfAbsent(location, l -> new Block(anchor(l), result.name(), result.verdict(), l, result.failure(),
+                        evidence.of(l).stream().map(Shown::of).toList()));
+            }
+            rows.add(new Row(item, links));
         }
-        if (a.mediaType().startsWith("audio/")) {
-            return "<audio controls src=\"data:" + esc(a.mediaType()) + ";base64," + esc(a.base64()) + "\"></audio>";
+        Map<String, Object> context = new HashMap<>();
+        context.put("s", s);
+        context.put("rows", rows);
+        context.put("evidence", List.copyOf(blocks.values()));
+        context.put("colours", COLOURS);
+        context.put("css", resource("signoff/signoff.css"));
+        context.put("areaChart", areaChart(s.areas()));
+        context.put("trend", trend(history));
+        context.put("voiceChart", VoiceLatencyChart.svg(s));
+        StringWriter out = new StringWriter();
+        try {
+            ENGINE.getTemplate("signoff/signoff.peb").evaluate(out, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the sign-off", e);
         }
-        return "<pre>" + esc(a.text()) + "</pre>";
+        return out + "\n";
+    }
+
+    private static String resource(String path) {
+        try (java.io.InputStream in = SignoffReport.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing on the classpath: " + path);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String areaChart(Map<String, Map<String, Integer>> areas) {
@@ -182,10 +178,6 @@ public final class SignoffReport {
         }
         svg.append("<text x=\"0\" y=\"125\">oldest</text><text x=\"").append(width - 40).append("\" y=\"125\">latest</text>");
         return svg.append("</svg>").toString();
-    }
-
-    private static String badge(String status) {
-        return "<span class=\"badge\" style=\"background:" + COLOURS.getOrDefault(status, "#57606a") + "\">" + esc(status) + "</span>";
     }
 
     private static String anchor(String location) {
