@@ -60,6 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
         line.put("environment", stack.environment());
         line.put("stack_file", stackFile.toString());
         line.put("env", stack.backendVariables(false));
+        line.put("ready_ms", java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()); // since the JVM started
         line.put("env_file", envFile.toString());
         System.out.println(Json.write(line));
         System.out.flush();
