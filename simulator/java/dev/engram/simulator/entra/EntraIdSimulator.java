@@ -34,13 +34,19 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * Entra ID (Azure AD) v2.0 for one fake tenant, over HTTPS with a certificate made at start-up: OIDC discovery,
  * JWKS (with key rotation: the previous key stays published), and the token endpoint for client credentials
- * (service principals, SOP 4.3) and resource-owner password (UAT test users with oid, preferred_username, roles;
- * production users carry {@code amr: ["pwd","mfa"]}). Secrets and passwords are made at start-up, never stored.
+ * (service principals, SOP 4.3), resource-owner password (UAT test users with oid, preferred_username, roles) and the
+ * device code flow, the only one here that can carry MFA: a user held to MFA (production users) is refused a password
+ * sign-in with AADSTS50076, and signs in at the device login page, after which the token carries
+ * {@code amr: ["pwd","mfa"]}. Secrets and passwords are made at start-up, never stored.
  */
 public final class EntraIdSimulator implements AutoCloseable {
     private final Directory directory = Directory.load();
     private final SelfSignedTls tls = SelfSignedTls.create();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    /** Device codes handed out and not yet redeemed: the user who signed in for one (with MFA), once someone has. */
+    private final Map<String, DeviceSignIn> deviceCodes = new ConcurrentHashMap<>();
+
+    private record DeviceSignIn(String userCode, String clientId, java.util.concurrent.atomic.AtomicReference<Directory.User> user) {}
     private final List<RSAKey> keys = new ArrayList<>();
     private final Javalin app;
 
@@ -66,6 +72,8 @@ public final class EntraIdSimulator implements AutoCloseable {
             config.routes.get(tenant + "/v2.0/.well-known/openid-configuration", this::discovery);
             config.routes.get(tenant + "/discovery/v2.0/keys", ctx -> ctx.contentType("application/json").result(jwks().toString()));
             config.routes.post(tenant + "/oauth2/v2.0/token", this::token);
+            config.routes.post(tenant + "/oauth2/v2.0/devicecode", this::deviceCode);
+            config.routes.post(tenant + "/devicelogin", this::deviceLogin);
             config.routes.get("/common/userrealm/{user}", this::userRealm);
             config.routes.post("/__admin/rotate-keys", ctx -> {
                 rotateKeys();
@@ -184,6 +192,7 @@ public final class EntraIdSimulator implements AutoCloseable {
         switch (grant) {
             case "client_credentials" -> clientCredentials(ctx, clientId, audience, scope);
             case "password" -> password(ctx, clientId, audience, scope);
+            case "urn:ietf:params:oauth:grant-type:device_code", "device_code" -> redeemDeviceCode(ctx, clientId, audience, scope);
             default -> oauthError(ctx, 400, "unsupported_grant_type", "AADSTS70003: The grant type '" + grant + "' is not supported by this fake tenant.");
         }
     }
@@ -203,6 +212,10 @@ public final class EntraIdSimulator implements AutoCloseable {
         ctx.json(tokenResponse(sign(claims), scope, null));
     }
 
+    /**
+     * Password sign-in (ROPC) cannot do MFA, so, as in Entra, a user whom Conditional Access holds to MFA is refused
+     * with AADSTS50076 and must use an interactive flow (here the device code flow).
+     */
     private void password(Context ctx, String clientId, String audience, String scope) {
         String username = ctx.formParam("username");
         Directory.User user = username == null ? null : directory.user(username).orElse(null);
@@ -210,8 +223,72 @@ public final class EntraIdSimulator implements AutoCloseable {
             oauthError(ctx, 400, "invalid_grant", "AADSTS50126: Error validating credentials due to invalid username or password.");
             return;
         }
+        if (user.mfa()) {
+            oauthError(ctx, 400, "invalid_grant", "AADSTS50076: Due to a configuration change made by your administrator, or because you"
+                    + " moved to a new location, you must use multi-factor authentication to access '" + audience + "'.");
+            return;
+        }
+        userToken(ctx, clientId, audience, scope, user, List.of("pwd"));
+    }
+
+    /** The device code flow's first step: a code for the device to poll with, and one for the user to enter. */
+    private void deviceCode(Context ctx) {
+        String clientId = ctx.formParam("client_id");
+        String scope = ctx.formParam("scope");
+        if (clientId == null || scope == null) {
+            oauthError(ctx, 400, "invalid_request", "AADSTS900144: The request body must contain client_id and scope.");
+            return;
+        }
+        String deviceCode = random();
+        String userCode = random().substring(0, 9).toUpperCase(java.util.Locale.ROOT);
+        deviceCodes.put(deviceCode, new DeviceSignIn(userCode, clientId, new java.util.concurrent.atomic.AtomicReference<>()));
+        String uri = authorityHost() + "/" + tenant() + "/devicelogin";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("device_code", deviceCode);
+        body.put("user_code", userCode);
+        body.put("verification_uri", uri);
+        body.put("expires_in", 900);
+        body.put("interval", 1);
+        body.put("message", "To sign in, open " + uri + " and enter the code " + userCode + " to authenticate.");
+        ctx.json(body);
+    }
+
+    /** The user's side, as a browser would post it: the code, the password, and the MFA step (taken as passed). */
+    private void deviceLogin(Context ctx) {
+        String userCode = ctx.formParam("user_code");
+        String username = ctx.formParam("username");
+        Directory.User user = username == null ? null : directory.user(username).orElse(null);
+        DeviceSignIn pending = deviceCodes.values().stream().filter(d -> d.userCode().equals(userCode)).findFirst().orElse(null);
+        if (pending == null) {
+            oauthError(ctx, 400, "invalid_request", "AADSTS70000: The code '" + String.valueOf(userCode) + "' was not found or has expired.");
+            return;
+        }
+        if (user == null || !secrets.get(user.username().toLowerCase()).equals(ctx.formParam("password"))) {
+            oauthError(ctx, 400, "invalid_grant", "AADSTS50126: Error validating credentials due to invalid username or password.");
+            return;
+        }
+        pending.user().set(user);
+        ctx.json(Map.of("status", "signed in", "mfa", user.mfa()));
+    }
+
+    private void redeemDeviceCode(Context ctx, String clientId, String audience, String scope) {
+        String code = ctx.formParam("device_code");
+        DeviceSignIn pending = code == null ? null : deviceCodes.get(code);
+        if (pending == null || !pending.clientId().equals(clientId)) {
+            oauthError(ctx, 400, "expired_token", "AADSTS70020: The provided value for the input parameter 'device_code' is not valid.");
+            return;
+        }
+        Directory.User user = pending.user().get();
+        if (user == null) {
+            oauthError(ctx, 400, "authorization_pending", "AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.");
+            return;
+        }
+        deviceCodes.remove(code);
+        userToken(ctx, clientId, audience, scope, user, user.mfa() ? List.of("pwd", "mfa") : List.of("pwd"));
+    }
+
+    private void userToken(Context ctx, String clientId, String audience, String scope, Directory.User user, List<String> amr) {
         String oid = UUID.nameUUIDFromBytes(user.username().getBytes()).toString();
-        List<String> amr = user.mfa() ? List.of("pwd", "mfa") : List.of("pwd");
         JWTClaimsSet claims = claims(audience, oid).claim("oid", oid).claim("preferred_username", user.username())
                 .claim("name", user.name()).claim("azp", clientId).claim("roles", user.roles()).claim("amr", amr).claim("scp", "user_impersonation").build();
         JWTClaimsSet id = claims(clientId, oid).claim("oid", oid).claim("preferred_username", user.username()).claim("name", user.name()).build();

@@ -37,6 +37,20 @@ public final class EntraTokens {
         return builder.build();
     }
 
+    /**
+     * The device code flow (MFA-capable): {@code signIn} gets the code and where to enter it, and completes the sign-in
+     * as the user would in a browser, before the credential's polling finds the token.
+     */
+    public static TokenCredential deviceCode(String authorityHost, String tenant, String clientId, File trustedPem,
+                                             java.util.function.Consumer<com.azure.identity.DeviceCodeInfo> signIn) {
+        com.azure.identity.DeviceCodeCredentialBuilder builder = new com.azure.identity.DeviceCodeCredentialBuilder().authorityHost(authorityHost)
+                .tenantId(tenant).clientId(clientId).challengeConsumer(signIn).disableInstanceDiscovery();
+        if (trustedPem != null) {
+            builder.httpClient(trusting(trustedPem));
+        }
+        return builder.build();
+    }
+
     public static String token(TokenCredential credential, String scope) {
         AccessToken token = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
         if (token == null) {

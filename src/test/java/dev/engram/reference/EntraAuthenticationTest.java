@@ -93,7 +93,11 @@ class EntraAuthenticationTest {
     @Test
     void productionRequiresMfa() {
         assertEquals(401, chat(PROD_ENV, userToken("uat.tester1@engramtest.onmicrosoft.com")).status());
-        assertEquals(200, chat(PROD_ENV, userToken("prod.user@engram.onmicrosoft.com")).status());
+        String prod = "prod.user@engram.onmicrosoft.com";
+        String mfa = new dev.engram.harness.stack.EntraAccess(ENTRA.authorityHost(), ENTRA.tenant(), ENTRA.tls().pem().toString(),
+                Map.of("engram-test-sp", ENTRA.directory().principal("engram-test-sp").orElseThrow().clientId()),
+                Map.of(prod, ENTRA.secretOf(prod))).mfaUserToken(prod);
+        assertEquals(200, chat(PROD_ENV, mfa).status(), "a sign-in with MFA (device code flow)");
     }
 
     @ParameterizedTest

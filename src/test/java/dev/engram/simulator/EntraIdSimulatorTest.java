@@ -43,10 +43,19 @@ class EntraIdSimulatorTest {
         assertTrue(user.getJWTClaimsSet().getStringClaim("oid").length() > 10);
         assertEquals(List.of("engram.analyst"), user.getJWTClaimsSet().getStringListClaim("roles"));
         assertEquals(List.of("pwd"), user.getJWTClaimsSet().getStringListClaim("amr"));
+    }
+
+    @Test
+    void aUserHeldToMfaIsRefusedAPasswordSignInAndSignsInWithTheDeviceCodeFlow() throws Exception {
         String prod = "prod.user@engram.onmicrosoft.com";
-        SignedJWT mfa = SignedJWT.parse(EntraTokens.token(EntraTokens.user(ENTRA.authorityHost(), ENTRA.tenant(), SP, prod,
-                ENTRA.secretOf(prod), ENTRA.tls().pem().toFile()), "api://engram/.default"));
+        var password = EntraTokens.user(ENTRA.authorityHost(), ENTRA.tenant(), SP, prod, ENTRA.secretOf(prod), ENTRA.tls().pem().toFile());
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> EntraTokens.token(password, "api://engram/.default"));
+        assertTrue(String.valueOf(refused.getMessage()).contains("AADSTS50076") || String.valueOf(refused.getCause()).contains("AADSTS50076"), refused.toString());
+        var access = new dev.engram.harness.stack.EntraAccess(ENTRA.authorityHost(), ENTRA.tenant(), ENTRA.tls().pem().toString(),
+                java.util.Map.of("engram-test-sp", SP), java.util.Map.of(prod, ENTRA.secretOf(prod)));
+        SignedJWT mfa = SignedJWT.parse(access.mfaUserToken(prod));
         assertEquals(List.of("pwd", "mfa"), mfa.getJWTClaimsSet().getStringListClaim("amr"));
+        assertEquals(prod, mfa.getJWTClaimsSet().getStringClaim("preferred_username"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.engram.support.Yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /** One SOP environment's expectations and rehearsal variables, from {@code sop/environments.yaml}. */
@@ -41,7 +42,7 @@ public record EnvironmentProfile(
     }
 
     public boolean needsEntra() {
-        return harnessIdentity.kind().equals("service-principal") || harnessIdentity.kind().equals("user");
+        return List.of("service-principal", "user", "mfa-user").contains(harnessIdentity.kind());
     }
 
     private static Map<String, EnvironmentProfile> load() {

@@ -29,6 +29,7 @@ public record EntraAccess(
             case "dev-token" -> Optional.of(identity.name());
             case "service-principal" -> Optional.of(servicePrincipalToken(identity.name()));
             case "user" -> Optional.of(userToken(identity.name()));
+            case "mfa-user" -> Optional.of(mfaUserToken(identity.name()));
             default -> Optional.empty();
         };
     }
@@ -42,6 +43,57 @@ public record EntraAccess(
     public String userToken(String username) {
         return EntraTokens.token(EntraTokens.user(authorityHost, tenant, clientIds.get(USER_CLIENT), username,
                 secrets.get(username.toLowerCase(java.util.Locale.ROOT)), new File(caPem)), API_AUDIENCE + "/.default");
+    }
+
+    /**
+     * A user whom Entra holds to MFA signs in with the device code flow: the harness enters the code and the password
+     * at the fake's device login page, as the user would in a browser, and the MFA step counts as passed there.
+     */
+    public String mfaUserToken(String username) {
+        return EntraTokens.token(EntraTokens.deviceCode(authorityHost, tenant, clientIds.get(USER_CLIENT), new File(caPem),
+                code -> signInAtDeviceLogin(code, username)), API_AUDIENCE + "/.default");
+    }
+
+    private void signInAtDeviceLogin(com.azure.identity.DeviceCodeInfo code, String username) {
+        String form = "user_code=" + enc(code.getUserCode()) + "&username=" + enc(username)
+                + "&password=" + enc(secrets.get(username.toLowerCase(java.util.Locale.ROOT)));
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder().sslContext(trusting(new File(caPem))).build()
+                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(code.getVerificationUrl()))
+                            .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("the device sign-in for " + username + " was refused: HTTP " + r.statusCode() + " " + r.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the device login page cannot be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted signing in " + username, e);
+        }
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Trusts the fake's certificate (PEM) only. */
+    private static javax.net.ssl.SSLContext trusting(File pem) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(pem.toPath())) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (java.security.cert.Certificate cert : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("entra-" + n++, cert);
+            }
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust the Entra fake's certificate " + pem + ": " + e.getMessage(), e);
+        }
     }
 
     /** A dev token needs no Entra ID; every other identity does. */

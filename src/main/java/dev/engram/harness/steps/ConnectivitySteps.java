@@ -230,7 +230,7 @@ public final class ConnectivitySteps {
 
     /** The first error's message, or null when the session opened. */
     private String awaitVoice(java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> first) {
-        try (VoiceSocket socket = VoiceSocket.open(net.api(), "session-1-connectivity", Optional.empty(), Duration.ofSeconds(10))) {
+        try (VoiceSocket socket = VoiceSocket.open(net.api(), "session-1-connectivity", scenario.target().bearerToken(), Duration.ofSeconds(10))) {
             int at = socket.await(0, first, VOICE_WAIT, "agent_switched or error");
             return socket.message(at).path("type").asText().equals("error") ? socket.message(at).path("message").asText() : null;
         }
