@@ -10,7 +10,6 @@ import dev.engram.audio.Voices;
 import dev.engram.audio.Wav;
 import dev.engram.simulator.gateway.AnswerBook;
 import dev.engram.support.Json;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -37,10 +36,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
     private final ObjectNode session;
     private final String conversationId;
     private final List<Item> conversation = new ArrayList<>();
-    private final VoiceActivity vad = new VoiceActivity(this);
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    private long bufferStartMs;
-    private byte[] carry = new byte[0];
+    private final InputBuffer input = new InputBuffer(this);
     private String speechItemId;
     private long speechStartMs;
     private volatile ResponseStream active;
@@ -165,19 +161,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
                     + "); send raw " + inputFormat() + " samples, mono, " + Pcm16.RATE + " Hz, without a header", "audio");
             return;
         }
-        if (!inputFormat().equals("pcm16")) {
-            buffer.writeBytes(bytes);
-            return;
-        }
-        buffer.writeBytes(bytes);
-        // chunks of any size are fine: a sample split across two appends is completed by the next one
-        byte[] joined = new byte[carry.length + bytes.length];
-        System.arraycopy(carry, 0, joined, 0, carry.length);
-        System.arraycopy(bytes, 0, joined, carry.length, bytes.length);
-        int whole = joined.length - joined.length % 2;
-        carry = java.util.Arrays.copyOfRange(joined, whole, joined.length);
-        vad.feed(Pcm16.fromBytes(java.util.Arrays.copyOf(joined, whole), Pcm16.RATE), session.get("turn_detection"), bufferStartMs,
-                session.path("input_audio_noise_reduction").isObject());
+        input.append(bytes, inputFormat().equals("pcm16"), session.get("turn_detection"), session.path("input_audio_noise_reduction").isObject());
     }
 
     @Override
@@ -194,33 +178,22 @@ final class RealtimeSession implements VoiceActivity.Listener {
     @Override
     public void speechStopped(long audioEndMs) {
         outbox.send(event("input_audio_buffer.speech_stopped").put("audio_end_ms", audioEndMs).put("item_id", speechItemId));
-        byte[] all = buffer.toByteArray();
-        int from = (int) Math.min(all.length, Math.max(0, (speechStartMs - bufferStartMs) * Pcm16.BYTES_PER_MS));
-        int to = (int) Math.min(all.length, Math.max(from, (audioEndMs - bufferStartMs) * Pcm16.BYTES_PER_MS));
-        byte[] utterance = java.util.Arrays.copyOfRange(all, from - from % 2, to - to % 2);
-        // keep what arrived after the stop point (the rest of the frame being analysed), so later offsets stay aligned
-        int keepFrom = (int) Math.min(all.length, (vad.receivedMs() - bufferStartMs) * Pcm16.BYTES_PER_MS);
-        buffer.reset();
-        buffer.write(all, keepFrom, all.length - keepFrom);
-        bufferStartMs = vad.receivedMs();
-        commitUtterance(speechItemId, utterance);
+        commitUtterance(speechItemId, input.takeUtterance(speechStartMs, audioEndMs));
         if (session.path("turn_detection").path("create_response").asBoolean(true)) {
             startResponse(Json.object());
         }
     }
 
     private void commit() {
-        byte[] audio = buffer.toByteArray();
-        audio = java.util.Arrays.copyOf(audio, audio.length - audio.length % 2);
+        byte[] audio = input.all();
         if (audio.length < Pcm16.BYTES_PER_MS * 100) {
             error("invalid_request_error", "input_audio_buffer_commit_empty",
                     "Error committing input audio buffer: buffer too small. Expected at least 100ms of audio, but buffer only has "
                             + audio.length / Pcm16.BYTES_PER_MS + "ms of audio.", null);
             return;
         }
-        resetBuffer();
-        vad.reset();
-        commitUtterance(speechItemId != null && vad.speaking() ? speechItemId : id("item"), audio);
+        input.clear();
+        commitUtterance(speechItemId != null && input.speaking() ? speechItemId : id("item"), audio);
     }
 
     private void commitUtterance(String itemId, byte[] audio) {
@@ -267,16 +240,9 @@ final class RealtimeSession implements VoiceActivity.Listener {
                 .put("content_index", 0).put("transcript", transcript.get()));
     }
 
-    /** Empties the input buffer, keeping a half-received sample so later audio stays sample-aligned. */
-    private void resetBuffer() {
-        buffer.reset();
-        buffer.writeBytes(carry);
-        bufferStartMs = vad.receivedMs();
-    }
 
     private void clear() {
-        resetBuffer();
-        vad.reset();
+        input.clear();
         outbox.send(event("input_audio_buffer.cleared"));
     }
 
