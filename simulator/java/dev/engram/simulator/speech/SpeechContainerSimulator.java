@@ -8,7 +8,6 @@ import dev.engram.support.LoopbackServer;
 import io.javalin.config.JavalinConfig;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +84,8 @@ public final class SpeechContainerSimulator implements AutoCloseable {
         private boolean turnOpen;
         private boolean turnDone;
         private boolean turnHadPhrase;
-        private final ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+        private byte[] pcm = new byte[0]; // the turn's samples so far, read in place: frames are not copied out of a copy
+        private int length;
         private long analysedMs;
         private long speechStartMs = -1;
         private long lastLoudMs;
@@ -111,7 +111,7 @@ public final class SpeechContainerSimulator implements AutoCloseable {
             turnDone = false;
             turnHadPhrase = false;
             rate = 0;
-            pcm.reset();
+            length = 0;
             analysedMs = 0;
             speechStartMs = -1;
             loudRun = 0;
@@ -134,7 +134,11 @@ public final class SpeechContainerSimulator implements AutoCloseable {
             if (rate == 0) {
                 body = header(body);
             }
-            pcm.writeBytes(body);
+            if (length + body.length > pcm.length) {
+                pcm = java.util.Arrays.copyOf(pcm, Math.max(length + body.length, pcm.length * 2));
+            }
+            System.arraycopy(body, 0, pcm, length, body.length);
+            length += body.length;
             analyse();
         }
 
@@ -161,11 +165,10 @@ public final class SpeechContainerSimulator implements AutoCloseable {
 
         /** Energy VAD in 20 ms frames: speech after 60 ms loud, an utterance ends after 500 ms quiet. */
         private void analyse() {
-            byte[] all = pcm.toByteArray();
             int frameBytes = rate / 1000 * FRAME_MS * 2;
-            while ((analysedMs / FRAME_MS + 1) * frameBytes <= all.length) {
+            while ((analysedMs / FRAME_MS + 1) * frameBytes <= length) {
                 int from = (int) (analysedMs / FRAME_MS * frameBytes);
-                Pcm16 frame = Pcm16.fromBytes(java.util.Arrays.copyOfRange(all, from, from + frameBytes), rate);
+                Pcm16 frame = Pcm16.fromBytes(java.util.Arrays.copyOfRange(pcm, from, from + frameBytes), rate);
                 boolean loud = frame.rms(0, frame.samples().length) >= LOUD;
                 analysedMs += FRAME_MS;
                 if (speechStartMs < 0) {
@@ -206,10 +209,9 @@ public final class SpeechContainerSimulator implements AutoCloseable {
             long end = lastLoudMs;
             speechStartMs = -1;
             loudRun = 0;
-            byte[] all = pcm.toByteArray();
-            int from = (int) Math.min(all.length, Math.max(0, start - 300) * rate / 1000 * 2);
-            int to = (int) Math.min(all.length, (end + 300) * rate / 1000 * 2);
-            Pcm16 said = Pcm16.fromBytes(java.util.Arrays.copyOfRange(all, from - from % 2, to - to % 2), rate).resampledTo(Pcm16.RATE);
+            int from = (int) Math.min(length, Math.max(0, start - 300) * rate / 1000 * 2);
+            int to = (int) Math.min(length, (end + 300) * rate / 1000 * 2);
+            Pcm16 said = Pcm16.fromBytes(java.util.Arrays.copyOfRange(pcm, from - from % 2, to - to % 2), rate).resampledTo(Pcm16.RATE);
             Optional<String> text = fixtures.recognise(said).map(Fixture::transcript).filter(t -> !t.isBlank());
             long offset = ticks(start);
             long duration = ticks(end - start);

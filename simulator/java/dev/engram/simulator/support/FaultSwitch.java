@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The fault a simulator currently applies. Named faults come from {@code simulator/data/faults.json}; an ad hoc
@@ -16,8 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FaultSwitch {
     private static final Map<String, Fault> CATALOGUE = loadCatalogue();
 
-    private final AtomicReference<Fault> armed = new AtomicReference<>();
-    private final AtomicInteger remaining = new AtomicInteger();
+    private final Armed<Fault> armed = new Armed<>();
 
     public static Set<String> names() {
         return CATALOGUE.keySet();
@@ -32,25 +29,16 @@ public final class FaultSwitch {
     }
 
     public void arm(Fault fault) {
-        remaining.set(fault.times() == null ? Integer.MAX_VALUE : fault.times());
-        armed.set(fault);
+        armed.arm(fault, fault.times());
     }
 
     public void clear() {
-        armed.set(null);
+        armed.clear();
     }
 
     /** The fault that applies to the request now arriving, if any; consumes one use. */
     public Optional<Fault> take() {
-        Fault fault = armed.get();
-        if (fault == null) {
-            return Optional.empty();
-        }
-        if (remaining.getAndDecrement() <= 0) {
-            armed.compareAndSet(fault, null);
-            return Optional.empty();
-        }
-        return Optional.of(fault);
+        return armed.take();
     }
 
     private static Map<String, Fault> loadCatalogue() {

@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.support.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A server event VoiceLive sends in the middle of a response ({@code warning}, or an {@code error} that fails the
- * response), from {@code simulator/data/voicelive/faults.json}. {@link Switch} holds the armed one; each response
- * takes at most one use.
+ * response), from {@code simulator/data/voicelive/faults.json}; the simulator arms one for its next responses.
  */
 record ResponseFault(String name, String after, Integer times, String ends, ObjectNode event, int closeCode, String closeReason) {
     private static final Map<String, ResponseFault> CATALOGUE = load();
@@ -56,29 +52,5 @@ record ResponseFault(String name, String after, Integer times, String ends, Obje
             }
         });
         return faults;
-    }
-
-    /** The fault armed for the next responses of every session. */
-    static final class Switch {
-        private final AtomicReference<ResponseFault> armed = new AtomicReference<>();
-        private final AtomicInteger remaining = new AtomicInteger();
-
-        void arm(ResponseFault fault) {
-            remaining.set(fault.times() == null ? Integer.MAX_VALUE : fault.times());
-            armed.set(fault);
-        }
-
-        void clear() {
-            armed.set(null);
-        }
-
-        Optional<ResponseFault> take() {
-            ResponseFault fault = armed.get();
-            if (fault == null || remaining.getAndDecrement() <= 0) {
-                armed.compareAndSet(fault, null);
-                return Optional.empty();
-            }
-            return Optional.of(fault);
-        }
     }
 }

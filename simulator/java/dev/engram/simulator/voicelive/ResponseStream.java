@@ -127,17 +127,7 @@ final class ResponseStream {
         ObjectNode itemDone = session.event("response.output_item.done").put("response_id", id).put("output_index", 0);
         itemDone.set("item", done);
         outbox.send(itemDone, 0, this::active);
-        ObjectNode responseDone = session.event("response.done");
-        ArrayNode output = Json.MAPPER.createArrayNode();
-        output.add(done);
-        responseDone.set("response", response("completed", null, output, Json.object().put("total_tokens", plan.inputTokens())
-                .put("input_tokens", plan.inputTokens()).put("output_tokens", 0)));
-        outbox.send(responseDone, 0, () -> state.compareAndSet(State.ACTIVE, State.DONE));
-        outbox.then(() -> {
-            if (state.get() == State.DONE) {
-                onEnd.accept(this);
-            }
-        });
+        endWithOutput(done);
     }
 
     /**
@@ -209,6 +199,11 @@ final class ResponseStream {
         responseDone.set("response", response("completed", null, output, Json.object().put("total_tokens", plan.inputTokens())
                 .put("input_tokens", plan.inputTokens()).put("output_tokens", 0)));
         outbox.send(responseDone, 0, () -> state.compareAndSet(State.ACTIVE, State.DONE));
+        endWhenDone();
+    }
+
+    /** Once the queued {@code response.done} went out (the state then reads DONE), the response is over. */
+    private void endWhenDone() {
         outbox.then(() -> {
             if (state.get() == State.DONE) {
                 onEnd.accept(this);
@@ -221,17 +216,19 @@ final class ResponseStream {
         if (!state.compareAndSet(State.ACTIVE, State.CANCELLED)) {
             return false;
         }
-        outbox.then(() -> {
-            String partial = spoken.toString();
-            ObjectNode itemDone = session.event("response.output_item.done");
-            itemDone.put("response_id", id).put("output_index", 0);
-            itemDone.set("item", finalItem("incomplete", partial));
-            outbox.send(itemDone);
-            ObjectNode details = Json.object().put("type", "cancelled").put("reason", reason);
-            sendDone("cancelled", details, partial);
-            onEnd.accept(this);
-        });
+        outbox.then(() -> endIncomplete("cancelled", Json.object().put("type", "cancelled").put("reason", reason)));
         return true;
+    }
+
+    /** A response cut short: its item done as incomplete with what was spoken, {@code response.done} with the reason. */
+    private void endIncomplete(String status, ObjectNode details) {
+        String partial = spoken.toString();
+        ObjectNode itemDone = session.event("response.output_item.done");
+        itemDone.put("response_id", id).put("output_index", 0);
+        itemDone.set("item", finalItem("incomplete", partial));
+        outbox.send(itemDone);
+        sendDone(status, details, partial);
+        onEnd.accept(this);
     }
 
     /**
@@ -267,15 +264,9 @@ final class ResponseStream {
         if (!state.compareAndSet(State.ACTIVE, State.FAILED)) {
             return;
         }
-        String partial = spoken.toString();
-        ObjectNode itemDone = session.event("response.output_item.done");
-        itemDone.put("response_id", id).put("output_index", 0);
-        itemDone.set("item", finalItem("incomplete", partial));
-        outbox.send(itemDone);
         ObjectNode details = Json.object().put("type", "failed");
         details.set("error", f.error());
-        sendDone("failed", details, partial);
-        onEnd.accept(this);
+        endIncomplete("failed", details);
     }
 
     private void streamAudio() {
@@ -293,11 +284,7 @@ final class ResponseStream {
         ObjectNode done = doneEvent(status, details, transcript);
         // the guard flips ACTIVE -> DONE at the moment response.done goes out, so a late cancel sees it finished
         outbox.send(done, 0, () -> state.compareAndSet(State.ACTIVE, expected));
-        outbox.then(() -> {
-            if (state.get() == State.DONE) {
-                onEnd.accept(this);
-            }
-        });
+        endWhenDone();
         ObjectNode limits = session.event("rate_limits.updated");
         ArrayNode list = limits.putArray("rate_limits");
         list.addObject().put("name", "tokens").put("limit", 100000).put("remaining", 100000 - tokens(transcript) - plan.inputTokens()).put("reset_seconds", 1.2);

@@ -36,7 +36,7 @@ public final class VoiceLiveSimulator implements AutoCloseable {
     private final AtomicInteger opened = new AtomicInteger();
     private final SessionLog log = new SessionLog();
     private volatile Pacing pacing;
-    private final ResponseFault.Switch faults = new ResponseFault.Switch();
+    private final dev.engram.simulator.support.Armed<ResponseFault> faults = new dev.engram.simulator.support.Armed<>();
     private final LoopbackServer server;
 
     /** Start-up choices; every one has a default fit for tests. */
@@ -133,18 +133,10 @@ public final class VoiceLiveSimulator implements AutoCloseable {
                 ctx.status(404).json(Map.of("error", "unknown_pacing", "detail", e.getMessage()));
             }
         });
-        config.routes.post("/__admin/fault/{name}", ctx -> {
-            try {
-                faults.arm(ResponseFault.named(ctx.pathParam("name")));
-                ctx.status(204);
-            } catch (IllegalArgumentException e) {
-                ctx.status(404).json(Map.of("error", "unknown_fault", "detail", e.getMessage()));
-            }
-        });
-        config.routes.delete("/__admin/fault", ctx -> {
-            faults.clear();
-            ctx.status(204);
-        });
+        dev.engram.simulator.support.Admin.faultRoutes(config, name -> {
+            ResponseFault fault = ResponseFault.named(name);
+            faults.arm(fault, fault.times());
+        }, faults::clear);
         config.routes.get("/__admin/log", ctx -> ctx.json(log.all()));
         config.routes.get("/__admin/sessions", ctx -> ctx.json(Map.of("open", sessions.size(), "opened", opened.get())));
     }

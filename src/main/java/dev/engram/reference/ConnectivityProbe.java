@@ -24,7 +24,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.net.ssl.SSLException;
 
 /**
  * The guide's connectivity test ({@code GET /connectivity/test}): per dependency a real probe, through the proxy the
@@ -126,11 +125,9 @@ final class ConnectivityProbe {
             if (c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
                 return "Error (DNS)";
             }
-            if (c instanceof SSLException || c instanceof java.security.cert.CertificateException
-                    || c instanceof java.security.cert.CertPathValidatorException || c instanceof java.security.GeneralSecurityException
-                    && c.getClass().getName().contains("CertPath")) {
-                return "Error (TLS)"; // anywhere in the chain: the root cause is the certificate, not the socket that closed
-            }
+        }
+        if (CertificateFailure.in(error).isPresent()) {
+            return "Error (TLS)"; // anywhere in the chain: the root cause is the certificate, not the socket that closed
         }
         Throwable e = error;
         while (e.getCause() != null && e.getCause() != e && !(e instanceof WebSocketHandshakeException)) {
@@ -149,9 +146,6 @@ final class ConnectivityProbe {
         }
         if (e instanceof UnknownHostException || e instanceof UnresolvedAddressException) {
             return "Error (DNS)";
-        }
-        if (e instanceof SSLException) {
-            return "Error (TLS)";
         }
         if (proxied && message.contains("407")) {
             return "Error (proxy authentication required)";

@@ -24,6 +24,7 @@ final class SpeechContainerClient implements AutoCloseable {
     private final String requestId = UUID.randomUUID().toString().replace("-", "");
     private final CompletableFuture<WebSocket> socket;
     private CompletableFuture<?> sending;
+    private boolean started;
 
     private SpeechContainerClient(URI host, Consumer<String> phrases, Consumer<String> failures) {
         URI uri = URI.create(host.toString().replaceAll("/+$", "") + "/speech/recognition/conversation/cognitiveservices/v1?language=en-US&format=simple");
@@ -42,8 +43,6 @@ final class SpeechContainerClient implements AutoCloseable {
     static SpeechContainerClient open(URI host, Consumer<String> phrases, Consumer<String> failures) {
         return new SpeechContainerClient(host, phrases, failures);
     }
-
-    private boolean started;
 
     /** Streams PCM16 mono 24 kHz samples, in order. */
     synchronized void audio(byte[] pcm) {

@@ -269,10 +269,9 @@ final class VoiceConversation {
     }
 
     private static String describe(Throwable error) {
-        for (Throwable c = error; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof javax.net.ssl.SSLException || c instanceof java.security.cert.CertificateException) {
-                return "TLS handshake failed: the endpoint's certificate is not trusted (" + c.getClass().getSimpleName() + ")";
-            }
+        java.util.Optional<Throwable> certificate = CertificateFailure.in(error);
+        if (certificate.isPresent()) {
+            return "TLS handshake failed: the endpoint's certificate is not trusted (" + certificate.get().getClass().getSimpleName() + ")";
         }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root && (root instanceof java.util.concurrent.CompletionException

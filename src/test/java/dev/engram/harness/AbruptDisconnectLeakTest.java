@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.engram.harness.client.Http;
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
+import dev.engram.testing.RawUpgrade;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,11 +93,11 @@ class AbruptDisconnectLeakTest {
             done.add(pool.submit(() -> {
                 try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
                     socket.setSoTimeout(20_000);
-                    socket.getOutputStream().write(("GET " + path.apply(n) + " HTTP/1.1\r\nHost: " + uri.getAuthority()
-                            + "\r\n" + headers + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                            + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    RawUpgrade.send(socket, uri.getAuthority(), path.apply(n), headers);
                     InputStream in = socket.getInputStream();
-                    skipHead(in);
+                    if (!RawUpgrade.readHead(in).endsWith("\r\n\r\n")) {
+                        throw new IOException("closed during the upgrade");
+                    }
                     in.read(); // the first frame: the session is up
                     if (n % 2 == 0) {
                         socket.setSoLinger(true, 0); // a reset
@@ -110,18 +110,6 @@ class AbruptDisconnectLeakTest {
             f.get(2, TimeUnit.MINUTES);
         }
         pool.shutdown();
-    }
-
-    private static void skipHead(InputStream in) throws IOException {
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("closed during the upgrade");
-            }
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
     }
 
     private static int activeSessions(String api) {

@@ -8,6 +8,7 @@ import dev.engram.harness.client.Http;
 import dev.engram.harness.client.VoiceSocket;
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.harness.state.VoiceState;
+import dev.engram.testing.RawUpgrade;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ class HostileClientsTest {
                 socket.setReceiveBufferSize(4096);
                 socket.connect(new java.net.InetSocketAddress(api.getHost(), api.getPort()));
                 upgrade(socket, api, "session-1-neverreads");
-                assertTrue(readHead(socket.getInputStream()).startsWith("HTTP/1.1 101"), "the upgrade");
+                assertTrue(RawUpgrade.readHead(socket.getInputStream()).startsWith("HTTP/1.1 101"), "the upgrade");
                 OutputStream out = socket.getOutputStream();
                 for (byte[] frame : audioFrames()) {
                     out.write(frame); // a spoken turn: its answer is streamed to a client that never reads
@@ -81,7 +82,7 @@ class HostileClientsTest {
                     Socket socket = new Socket(api.getHost(), api.getPort());
                     socket.setSoTimeout(15_000);
                     upgrade(socket, api, "session-" + i + "-flood");
-                    String head = readHead(socket.getInputStream());
+                    String head = RawUpgrade.readHead(socket.getInputStream());
                     String answer = head.startsWith("HTTP/1.1 101") ? jsonBody(socket.getInputStream()) : head + jsonBody(socket.getInputStream());
                     if (answer.contains("agent_switched")) {
                         open.add(socket);
@@ -166,21 +167,7 @@ class HostileClientsTest {
     }
 
     private static void upgrade(Socket socket, URI api, String session) throws IOException {
-        socket.getOutputStream().write(("GET /api/v1/voice/voicelive/" + session + " HTTP/1.1\r\nHost: " + api.getAuthority()
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        return head.toString();
+        RawUpgrade.send(socket, api.getAuthority(), "/api/v1/voice/voicelive/" + session, "");
     }
 
     /** The refusal's JSON body, read to its closing brace (the connection stays open). */

@@ -57,7 +57,7 @@ public record TurnMetrics(
             Long truncated = null;
             if (t + 1 < starts.size() && lastAudio != null) {
                 heard = received.subList(from, to).stream().filter(TurnMetrics::isAudio)
-                        .mapToLong(m -> Base64.getDecoder().decode(m.message().path("data").asText("")).length).sum() / BYTES_PER_MS;
+                        .mapToLong(m -> Base64.getDecoder().decode(m.message().path("data").asText("")).length).sum() / dev.engram.audio.Pcm16.BYTES_PER_MS;
                 truncated = interrupted < truncations.size() ? truncations.get(interrupted) : null;
                 interrupted++;
                 long interrupt = received.get(to).nanos();
@@ -84,8 +84,6 @@ public record TurnMetrics(
             return -1L;
         }
     }
-
-    private static final long BYTES_PER_MS = 48; // PCM16, mono, 24 kHz
 
     private static Long speechEnd(List<VoiceSocket.Received> received, int from, int to, List<VoiceSocket.Sent> sent) {
         int index = speechEndIndex(received, from, to);
