@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +36,26 @@ public final class CassetteRecorder implements AutoCloseable {
     private final class Session {
         /** Set once the upstream answers the upgrade; frames it sends before that are already recorded here. */
         volatile WebSocket upstream;
+        /** The client's frames go upstream one after another: a WebSocket allows one outstanding send. */
+        private CompletableFuture<WebSocket> sending;
         long anchorNanos = System.nanoTime();
         int anchor;
         boolean audioSinceAction;
+
+        synchronized void connected(WebSocket socket) {
+            upstream = socket;
+            sending = CompletableFuture.completedFuture(socket);
+        }
+
+        synchronized void forward(String text, WsContext client) {
+            sending = sending.thenCompose(socket -> socket.sendText(text, true));
+            sending.exceptionally(failure -> {
+                if (client.session.isOpen()) {
+                    client.closeSession(1011, "the recorder could not forward a frame upstream");
+                }
+                return null;
+            });
+        }
 
         synchronized void write(String dir, JsonNode frame) {
             String type = frame.path("type").asText("?");
@@ -98,13 +116,13 @@ public final class CassetteRecorder implements AutoCloseable {
             sessions.put(ctx.sessionId(), session);
             line(new Cassette.Frame("in", "connect", 0, 0, Json.object().put("path", requested.getRawPath())
                     .put("query", requested.getRawQuery() == null ? "" : requested.getRawQuery().replaceAll("(?i)(api-key|key|token|access_token)=[^&]*", "$1=***"))));
-            session.upstream = builder.buildAsync(URI.create(upstream + requested.getRawPath() + query), relayTo(ctx)).get(10, TimeUnit.SECONDS);
+            session.connected(builder.buildAsync(URI.create(upstream + requested.getRawPath() + query), relayTo(ctx)).get(10, TimeUnit.SECONDS));
         });
         ws.onMessage(ctx -> {
             Session session = sessions.get(ctx.sessionId());
             if (session != null) {
                 session.write("in", parse(ctx.message()));
-                session.upstream.sendText(ctx.message(), true);
+                session.forward(ctx.message(), ctx);
             }
         });
         ws.onClose(ctx -> close(ctx.sessionId()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.engram.harness.client.Http;
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
+import dev.engram.testing.Awaits;
 import dev.engram.testing.RawUpgrade;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -134,12 +134,6 @@ class AbruptDisconnectLeakTest {
 
     /** Polls until the value is at most {@code bound} or the timeout passes; returns the last value. */
     private static int awaitUntil(IntSupplier value, int bound, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int v = value.getAsInt();
-        while (v > bound && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
-            v = value.getAsInt();
-        }
-        return v;
+        return Awaits.value(timeout, value, v -> v <= bound);
     }
 }

@@ -8,14 +8,13 @@ import dev.engram.harness.client.Http;
 import dev.engram.harness.client.VoiceSocket;
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.harness.state.VoiceState;
+import dev.engram.testing.Awaits;
 import dev.engram.testing.RawUpgrade;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +22,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +41,7 @@ class HostileClientsTest {
     void aClientThatNeverReadsIsDisconnectedAndOthersAreServed() throws Exception {
         try (EmbeddedStack stack = EmbeddedStack.builder().with(Map.of("ENGRAM_VOICE_MAX_QUEUED_BYTES", "65536")).start()) {
             URI api = URI.create(stack.endpoints().api());
-            byte[] unknown = maskedText("{\"type\":\"no-such-type\"}"); // each answered with an error message
+            byte[] unknown = RawUpgrade.maskedText("{\"type\":\"no-such-type\"}"); // each answered with an error message
             int sent = 0;
             try (Socket socket = new Socket()) {
                 socket.setReceiveBufferSize(4096);
@@ -142,28 +139,9 @@ class HostileClientsTest {
         List<byte[]> frames = new ArrayList<>();
         for (int from = 0; from < samples.length; from += VoiceSocket.FRAME_SAMPLES) {
             Pcm16 chunk = new Pcm16(Arrays.copyOfRange(samples, from, Math.min(samples.length, from + VoiceSocket.FRAME_SAMPLES)), Pcm16.RATE);
-            frames.add(maskedText("{\"type\":\"audio\",\"data\":\"" + Base64.getEncoder().encodeToString(chunk.toBytes()) + "\"}"));
+            frames.add(RawUpgrade.maskedText("{\"type\":\"audio\",\"data\":\"" + Base64.getEncoder().encodeToString(chunk.toBytes()) + "\"}"));
         }
         return frames;
-    }
-
-    private static byte[] maskedText(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length & 0xff);
-        }
-        byte[] mask = {0x11, 0x22, 0x33, 0x44};
-        frame.writeBytes(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
-        }
-        return frame.toByteArray();
     }
 
     private static void upgrade(Socket socket, URI api, String session) throws IOException {
@@ -192,12 +170,6 @@ class HostileClientsTest {
     }
 
     private static int awaitActive(URI api, int wanted) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        int active = activeSessions(api);
-        while (active != wanted && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-            active = activeSessions(api);
-        }
-        return active;
+        return Awaits.value(Duration.ofSeconds(30), () -> activeSessions(api), active -> active == wanted);
     }
 }

@@ -10,17 +10,27 @@ import dev.engram.audio.Pcm16;
 import dev.engram.simulator.cassette.Cassette;
 import dev.engram.simulator.cassette.CassetteRecorder;
 import dev.engram.simulator.cassette.CassetteReplay;
+import dev.engram.support.Json;
+import dev.engram.support.LoopbackServer;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.testing.JsonFrames;
+import dev.engram.testing.Awaits;
+import dev.engram.testing.RawUpgrade;
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -61,6 +71,36 @@ class CassetteTest {
                 assertTrue(drift <= TOLERANCE_MS, out.get(i).type() + " drifted " + drift + " ms from its recorded offset " + out.get(i).ms());
             }
         }
+    }
+
+    @Test
+    void aBurstOfClientFramesReachesASlowUpstreamWholeAndInOrder() throws Exception {
+        int frames = 300;
+        CountDownLatch written = new CountDownLatch(1);
+        List<String> received = new CopyOnWriteArrayList<>();
+        // an upstream that reads nothing until the client's burst is written, so the recorder's sends to it back up
+        try (LoopbackServer upstream = LoopbackServer.start("slow upstream", config -> config.routes.ws("/voice-live/realtime", ws -> ws.onMessage(ctx -> {
+                written.await(15, TimeUnit.SECONDS);
+                received.add(Json.parse(ctx.message()).path("event_id").asText());
+            })));
+             CassetteRecorder recorder = CassetteRecorder.start(upstream.url(), work.resolve("burst.ndjson"), false)) {
+            URI endpoint = URI.create(recorder.endpoint());
+            try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                RawUpgrade.send(socket, endpoint.getAuthority(), "/voice-live/realtime?api-version=2025-10-01", "api-key: k\r\n");
+                assertTrue(RawUpgrade.readHead(socket.getInputStream()).startsWith("HTTP/1.1 101"), "the recorder upgraded");
+                String audio = Base64.getEncoder().encodeToString(Pcm16.silence(750).toBytes());
+                ByteArrayOutputStream burst = new ByteArrayOutputStream();
+                for (int i = 0; i < frames; i++) {
+                    burst.writeBytes(RawUpgrade.maskedText("{\"type\":\"input_audio_buffer.append\",\"event_id\":\"e" + i + "\",\"audio\":\"" + audio + "\"}"));
+                }
+                socket.getOutputStream().write(burst.toByteArray());
+                written.countDown();
+                Awaits.until(Duration.ofSeconds(30), () -> received.size() >= frames);
+            }
+        }
+        List<String> sent = IntStream.range(0, frames).mapToObj(i -> "e" + i).toList();
+        assertEquals(frames, received.size(), "frames the upstream received; lost: " + sent.stream().filter(id -> !received.contains(id)).toList());
+        assertEquals(sent, received, "the order the upstream received them in");
     }
 
     @Test
