@@ -1,24 +1,15 @@
 package dev.engram.harness;
 
-import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
-import static io.cucumber.junit.platform.engine.Constants.JUNIT_PLATFORM_NAMING_STRATEGY_PROPERTY_NAME;
-import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PROPERTY_NAME;
-import static io.cucumber.junit.platform.engine.Constants.PLUGIN_PUBLISH_QUIET_PROPERTY_NAME;
+import dev.engram.testing.FeatureScenarios;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
-import org.junit.platform.suite.api.ConfigurationParameter;
-import org.junit.platform.suite.api.IncludeEngines;
-import org.junit.platform.suite.api.IncludeTags;
-import org.junit.platform.suite.api.SelectDirectories;
-import org.junit.platform.suite.api.Suite;
-
-/** The WebSocket troubleshooting guide's features (@connectivity) against the embedded stack. */
-@Suite
-@IncludeEngines("cucumber")
-@SelectDirectories("features")
-@IncludeTags("connectivity")
-@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "dev.engram.harness.steps")
-@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "dev.engram.harness.report.ResultsPlugin:target/harness-reports/connectivity,"
-        + "html:target/harness-reports/connectivity/cucumber.html,junit:target/harness-reports/connectivity/junit.xml")
-@ConfigurationParameter(key = PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, value = "true")
-@ConfigurationParameter(key = JUNIT_PLATFORM_NAMING_STRATEGY_PROPERTY_NAME, value = "long")
-public class ConnectivityFeaturesTest {}
+/** The WebSocket troubleshooting guide's features (@connectivity) against the embedded stack: a test per scenario. */
+class ConnectivityFeaturesTest {
+    @TestFactory
+    Stream<DynamicTest> theConnectivitySuite() throws Exception {
+        return FeatureScenarios.againstTheEmbeddedStack("@connectivity", Path.of("target", "harness-reports", "connectivity"));
+    }
+}

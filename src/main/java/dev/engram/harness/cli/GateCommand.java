@@ -2,12 +2,12 @@ package dev.engram.harness.cli;
 
 import dev.engram.harness.client.TargetUnreachable;
 import dev.engram.harness.config.Environments;
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.config.Target;
 import dev.engram.harness.report.FeatureRun;
 import dev.engram.harness.report.GateVerdict;
 import dev.engram.harness.report.ReportFolders;
-import dev.engram.harness.report.RunContext;
+import dev.engram.harness.report.RunInfo;
 import dev.engram.harness.backend.BackendFailed;
 import dev.engram.harness.stack.RunTarget;
 import dev.engram.harness.stack.TargetOptions;
@@ -118,15 +118,13 @@ public final class GateCommand implements Callable<Integer> {
             removeIfEmpty(folder); // a started backend's log stays as evidence; an empty run folder does not
             return HarnessCli.USAGE;
         }
-        try (run) {
+        try (run; RunWorld world = run.world()) {
             Target target = run.target();
             String expression = Environments.tagExpression(environment, target, Suites.combine(suiteTags, tags));
-            RunContext.begin(folder.getFileName().toString(), expression);
-            run.install();
             if (!quiet) {
                 System.out.println("Gate " + environment + " against " + target.api() + " (" + target.backend().kind() + ": " + target.backend().description() + ")");
             }
-            long found = FeatureRun.run(features, folder, expression, !quiet);
+            long found = FeatureRun.run(features, folder, world, RunInfo.begin(folder.getFileName().toString(), expression), !quiet).size();
             ReportFolders.markLatest(reports, environment, folder);
             int exit = report(folder, found, quiet);
             if (Files.exists(folder.resolve("run-meta.json"))) {
@@ -136,8 +134,6 @@ public final class GateCommand implements Callable<Integer> {
                 }
             }
             return exit;
-        } finally {
-            HarnessRuntime.clear();
         }
     }
 

@@ -10,31 +10,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Debian's Chromium driven by Playwright, started once per run. Playwright never downloads a browser here:
- * the executable is {@code /usr/bin/chromium} (or {@code ENGRAM_CHROMIUM}), and browser downloads are switched off.
+ * Debian's Chromium driven by Playwright, started on first use and kept for the run. Playwright never downloads a
+ * browser here: the executable is {@code /usr/bin/chromium} (or {@code ENGRAM_CHROMIUM}), and browser downloads are
+ * switched off.
  */
-public final class Chromium {
+public final class Chromium implements AutoCloseable {
     public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private Chromium() {}
+    private Playwright playwright;
+    private Browser browser;
 
     public static Path executable() {
         return Path.of(System.getenv().getOrDefault("ENGRAM_CHROMIUM", "/usr/bin/chromium"));
     }
 
     /** A fresh browser context: its own cookies and storage, its own tabs. */
-    public static synchronized BrowserContext newContext() {
+    public synchronized BrowserContext newContext() {
         if (browser == null) {
             start();
         }
         return browser.newContext();
     }
 
-    private static void start() {
+    private void start() {
         Path executable = executable();
         if (!Files.isExecutable(executable)) {
             throw new BrowserUnavailable("Chromium not found at " + executable
@@ -45,13 +44,14 @@ public final class Chromium {
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(executable).setHeadless(true).setArgs(ARGS));
         } catch (RuntimeException e) {
+            close();
             String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw new BrowserUnavailable("Chromium at " + executable + " did not start: " + first);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(Chromium::stop, "chromium-stop"));
     }
 
-    private static synchronized void stop() {
+    @Override
+    public synchronized void close() {
         if (playwright != null) {
             playwright.close();
             playwright = null;

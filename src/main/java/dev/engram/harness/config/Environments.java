@@ -91,4 +91,14 @@ public final class Environments {
                 .replaceAll("\\s+", " ")
                 .trim();
     }
+
+    /** JUnit Platform's {@code a & !b | c} as Cucumber's {@code @a and not @b or @c}, for Cucumber's own runtime. */
+    public static String toCucumber(String tags) {
+        return tags.replaceAll("([^\\s()&|!]+)", "@$1")
+                .replace("!", " not ")
+                .replace("&", " and ")
+                .replace("|", " or ")
+                .replaceAll("\\s+", " ")
+                .trim();
+    }
 }

@@ -8,14 +8,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Cucumber plugin: one console line per finished scenario, with a running count, its verdict, its name and how long
- * it took, so a gate is never silent while it works. Its argument is the number of scenarios the run will execute.
+ * it took, so a gate is never silent while it works, out of the number of scenarios the run will execute.
  */
 public final class ProgressPlugin implements ConcurrentEventListener {
     private final int total;
     private final AtomicInteger done = new AtomicInteger();
 
-    public ProgressPlugin(String total) {
-        this.total = Integer.parseInt(total);
+    public ProgressPlugin(int total) {
+        this.total = total;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.engram.harness.report;
 
-import dev.engram.harness.stack.HarnessRuntime;
 import dev.engram.harness.config.Target;
 import dev.engram.support.Json;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -25,24 +24,33 @@ import java.util.Map;
 
 /**
  * Cucumber plugin: one JSON line per scenario in {@code results.jsonl} as it finishes, then {@code gate.json} and
- * {@code run-meta.json} when the run ends. Its argument is the run's report folder.
+ * {@code run-meta.json} when the run ends, for the run's target into its report folder.
  */
 public final class ResultsPlugin implements ConcurrentEventListener {
     private final Path folder;
+    private final Target target;
+    private final RunInfo run;
     /** The media type of the per-turn voice metrics a voice scenario attaches; they go into results.jsonl. */
     public static final String VOICE_METRICS = "application/vnd.engram.voice-metrics+json";
 
     private final List<ScenarioResult> results = new ArrayList<>();
     private final Map<java.util.UUID, List<com.fasterxml.jackson.databind.JsonNode>> metrics = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ResultsPlugin(String folder) {
-        this.folder = Paths.get(folder);
+    public ResultsPlugin(Path folder, Target target, RunInfo run) {
+        this.folder = folder;
+        this.target = target;
+        this.run = run;
         try {
             Files.createDirectories(this.folder);
             Files.deleteIfExists(this.folder.resolve("results.jsonl"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare report folder " + folder, e);
         }
+    }
+
+    /** The scenarios finished so far, in the order they finished. */
+    public synchronized List<ScenarioResult> results() {
+        return List.copyOf(results);
     }
 
     @Override
@@ -72,17 +80,16 @@ public final class ResultsPlugin implements ConcurrentEventListener {
     }
 
     private synchronized void runFinished() {
-        Target target = HarnessRuntime.target();
         GateVerdict verdict = GateVerdict.decide(target.environment(), target.api(), results);
         write("gate.json", pretty(verdict), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("run_id", RunContext.runId());
+        meta.put("run_id", run.id());
         meta.put("environment", target.environment());
         meta.put("target", target.endpoints().asMap());
         meta.put("backend_under_test", java.util.Map.of("kind", target.backend().kind(), "description", target.backend().description()));
         meta.put("simulated", target.simulated());
-        meta.put("tag_expression", RunContext.tagExpression());
-        meta.put("started", RunContext.started().toString());
+        meta.put("tag_expression", run.tagExpression());
+        meta.put("started", run.started().toString());
         meta.put("finished", Instant.now().toString());
         meta.put("harness_version", dev.engram.harness.config.HarnessVersion.value());
         meta.put("java", System.getProperty("java.version"));

@@ -122,9 +122,9 @@ public final class RunTarget implements AutoCloseable {
         return Optional.ofNullable(stack);
     }
 
-    /** Makes this the target the scenarios of this JVM run against. */
-    public void install() {
-        HarnessRuntime.install(target, stack, entra);
+    /** What the scenarios of a run against this target share; the caller closes it before this. */
+    public RunWorld world() {
+        return new RunWorld(target, stack, entra);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.engram.harness.state;
 
 import dev.engram.harness.backend.RunningBackend;
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.stack.NetworkFaults;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,10 +18,15 @@ public final class ConnectivityState implements AutoCloseable {
     private RunningBackend backend;
     private NetworkFaults.Fault voiceLiveFault;
     private dev.engram.harness.stack.SpeechContainer speechContainer;
+    private final RunWorld world;
+
+    public ConnectivityState(RunWorld world) {
+        this.world = world;
+    }
 
     /** Puts a network fault in front of VoiceLive (or as the proxy) for the backend about to start. */
     public NetworkFaults.Fault fault(String name) {
-        NetworkFaults.Fault fault = NetworkFaults.start(name, HarnessRuntime.target().endpoints());
+        NetworkFaults.Fault fault = NetworkFaults.start(name, world.target().endpoints());
         faults.add(fault);
         return fault;
     }
@@ -33,7 +38,7 @@ public final class ConnectivityState implements AutoCloseable {
 
     /** Puts a network fault between the backend and the chat gateway, keeping the gateway's path. */
     public void gatewayBehind(String name) {
-        java.net.URI gateway = java.net.URI.create(HarnessRuntime.target().endpoints().gateway());
+        java.net.URI gateway = java.net.URI.create(world.target().endpoints().gateway());
         NetworkFaults.Fault fault = NetworkFaults.start(name, gateway);
         faults.add(fault);
         variables.put("AZURE_AI_ENDPOINT", fault.url() + gateway.getRawPath());
@@ -59,7 +64,7 @@ public final class ConnectivityState implements AutoCloseable {
     /** The backend under test, started again with this scenario's variables. */
     public String api() {
         if (backend == null) {
-            backend = HarnessRuntime.stack().launchVariant(variables);
+            backend = world.stack().launchVariant(variables);
         }
         return backend.url();
     }

@@ -1,6 +1,6 @@
 package dev.engram.harness.state;
 
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.config.Target;
 import io.cucumber.java.Scenario;
 import java.util.ArrayList;
@@ -20,6 +20,11 @@ public final class ScenarioContext {
     private java.time.Instant started = java.time.Instant.now();
     private int gatewayCallsBefore;
     private final Map<String, String> uniques = new ConcurrentHashMap<>();
+    private final RunWorld world;
+
+    public ScenarioContext(RunWorld world) {
+        this.world = world;
+    }
 
     public void begin(Scenario scenario) {
         this.scenario = scenario;
@@ -50,7 +55,7 @@ public final class ScenarioContext {
     }
 
     public Target target() {
-        return HarnessRuntime.target();
+        return world.target();
     }
 
     public List<String> sopSections() {

@@ -3,8 +3,7 @@ package dev.engram.harness.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import dev.engram.harness.client.Chromium;
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.support.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,10 @@ public final class WebState implements AutoCloseable {
     private BrowserContext context;
     private final List<Page> tabs = new ArrayList<>();
     private final List<String> traffic = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RunWorld world;
 
-    public WebState(ScenarioContext scenario) {
+    public WebState(ScenarioContext scenario, RunWorld world) {
+        this.world = world;
         this.scenario = scenario;
     }
 
@@ -32,7 +33,7 @@ public final class WebState implements AutoCloseable {
 
     public Page newTab() {
         if (context == null) {
-            context = Chromium.newContext();
+            context = world.browser().newContext();
         }
         Page page = context.newPage();
         page.onRequest(request -> traffic.add(request.method() + " " + request.url()));
@@ -75,7 +76,7 @@ public final class WebState implements AutoCloseable {
 
     /** The exclude globs of the config being served: the emulator's when we serve it, else upstream's. */
     public List<String> excludes() {
-        return HarnessRuntime.startedStack().map(stack -> stack.web().config().navigationFallback()
+        return world.startedStack().map(stack -> stack.web().config().navigationFallback()
                         .map(f -> f.exclude().stream().map(Object::toString).toList()).orElse(List.<String>of()))
                 .orElseGet(() -> routes("upstream_exclude"));
     }

@@ -3,7 +3,7 @@ package dev.engram.harness.steps;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.config.EnvironmentProfile;
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ApiState;
 import dev.engram.harness.state.ScenarioContext;
 import io.cucumber.java.en.Then;
@@ -17,8 +17,10 @@ public final class EnvironmentSteps {
     private final ApiState api;
     private final ScenarioContext scenario;
     private final Verify verify;
+    private final RunWorld world;
 
-    public EnvironmentSteps(ApiState api, ScenarioContext scenario, Verify verify) {
+    public EnvironmentSteps(ApiState api, ScenarioContext scenario, Verify verify, RunWorld world) {
+        this.world = world;
         this.api = api;
         this.scenario = scenario;
         this.verify = verify;
@@ -48,7 +50,7 @@ public final class EnvironmentSteps {
 
     @When("a UAT user who signed in without MFA asks for a chat")
     public void withoutMfa() {
-        var entra = HarnessRuntime.entra();
+        var entra = world.entra();
         verify.that(entra.isPresent(), "auth model: " + profile().authModel(), "Entra ID sign-in, so that MFA can be enforced (SOP 6.3)",
                 "the backend under test is wired to no Entra ID (its stack rehearses an environment without one)");
         String token = entra.orElseThrow().userToken("uat.tester1@engramtest.onmicrosoft.com");
@@ -105,7 +107,7 @@ public final class EnvironmentSteps {
 
     @Then("the audit log holds that chat with the caller's identity")
     public void audited() {
-        var entries = HarnessRuntime.stack().reference().orElseThrow().auditLog().entries();
+        var entries = world.stack().reference().orElseThrow().auditLog().entries();
         verify.that(entries.stream().anyMatch(EnvironmentSteps::signedInChat), "All API calls logged with user identity (SOP 6.7)",
                 "an audit entry POST /api/v1/chat 200 with the signed-in user's object id", entries.size() + " entries: " + entries.stream().limit(5).toList());
         verify.that(entries.stream().noneMatch(e -> e.toString().matches(".*[A-Za-z0-9._%+-]{2,}@[A-Za-z0-9.-]+.*")), "PII masked in logs (SOP 6.7)",

@@ -1,6 +1,6 @@
 package dev.engram.harness.steps;
 
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ScenarioContext;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
@@ -10,8 +10,10 @@ import io.cucumber.java.Scenario;
 /** Scenario set-up and tear-down, and the parameter types the step expressions share. */
 public final class Hooks {
     private final ScenarioContext context;
+    private final RunWorld world;
 
-    public Hooks(ScenarioContext context) {
+    public Hooks(ScenarioContext context, RunWorld world) {
+        this.world = world;
         this.context = context;
     }
 
@@ -23,7 +25,7 @@ public final class Hooks {
     /** Simulator faults and pacing never leak into the next scenario. */
     @After("@simulated")
     public void clearFaults() {
-        HarnessRuntime.simulators().reset();
+        world.simulators().reset();
     }
 
     /** An agent id as the features name it; the backend under test says whether it knows it (GET /api/v1/agents). */

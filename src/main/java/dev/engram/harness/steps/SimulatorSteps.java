@@ -1,7 +1,7 @@
 package dev.engram.harness.steps;
 
 import dev.engram.harness.check.Verify;
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ChatState;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -12,31 +12,33 @@ public final class SimulatorSteps {
     private static final java.time.Duration PERSISTED_WITHIN = java.time.Duration.ofSeconds(5);
     private final ChatState chat;
     private final Verify verify;
+    private final RunWorld world;
 
-    public SimulatorSteps(ChatState chat, Verify verify) {
+    public SimulatorSteps(ChatState chat, Verify verify, RunWorld world) {
+        this.world = world;
         this.chat = chat;
         this.verify = verify;
     }
 
     @Given("the chat gateway simulator applies the fault {string}")
     public void gatewayFault(String name) {
-        HarnessRuntime.simulators().armGatewayFault(name);
+        world.simulators().armGatewayFault(name);
     }
 
     @Given("the Zep simulator applies the fault {string}")
     public void zepFault(String name) {
-        HarnessRuntime.simulators().armZepFault(name);
+        world.simulators().armZepFault(name);
     }
 
     @Then("the gateway saw {string} at least {int} times")
     public void gatewaySaw(String question, int times) {
-        long seen = HarnessRuntime.simulators().gatewayCalls().stream().filter(call -> question.equals(call.question())).count();
+        long seen = world.simulators().gatewayCalls().stream().filter(call -> question.equals(call.question())).count();
         verify.that(seen >= times, "gateway retries", question + " sent at least " + times + " times", seen + " times", "rate-limited");
     }
 
     @Then("Zep holds the user turn {string} in the session")
     public void zepHoldsUserTurn(String content) {
-        var transcript = Waits.until(() -> HarnessRuntime.simulators().zepTranscript(chat.requireSession()),
+        var transcript = Waits.until(() -> world.simulators().zepTranscript(chat.requireSession()),
                 t -> t.contains("user: " + content), PERSISTED_WITHIN);
         verify.that(transcript.contains("user: " + content), "user turn persisted to Zep",
                 "\"user: " + content + "\" in session " + chat.requireSession(), transcript.toString());
@@ -44,7 +46,7 @@ public final class SimulatorSteps {
 
     @Then("Zep holds an assistant turn mentioning {string} in the session")
     public void zepHoldsAssistantTurn(String text) {
-        var transcript = Waits.until(() -> HarnessRuntime.simulators().zepTranscript(chat.requireSession()),
+        var transcript = Waits.until(() -> world.simulators().zepTranscript(chat.requireSession()),
                 all -> all.stream().anyMatch(t -> t.startsWith("assistant: ") && t.contains(text)), PERSISTED_WITHIN);
         verify.that(transcript.stream().anyMatch(t -> t.startsWith("assistant: ") && t.contains(text)),
                 "assistant turn persisted to Zep", "an assistant turn mentioning \"" + text + "\"", transcript.toString());

@@ -4,7 +4,7 @@ import dev.engram.harness.check.Troubleshooting;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.Http;
 import dev.engram.harness.client.VoiceSocket;
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ScenarioContext;
 import dev.engram.harness.backend.RunningBackend;
 import io.cucumber.java.After;
@@ -25,8 +25,10 @@ public final class TroubleshootingSteps {
     private RunningBackend broken;
     private Http.Reply reply;
     private String voiceError;
+    private final RunWorld world;
 
-    public TroubleshootingSteps(ScenarioContext scenario, Verify verify) {
+    public TroubleshootingSteps(ScenarioContext scenario, Verify verify, RunWorld world) {
+        this.world = world;
         this.scenario = scenario;
         this.verify = verify;
     }
@@ -42,7 +44,7 @@ public final class TroubleshootingSteps {
     public void configuredWith(String variable, String value) {
         Map<String, String> change = new HashMap<>();
         change.put(variable, value.equals("<unset>") ? null : value);
-        broken = HarnessRuntime.stack().launchVariant(change);
+        broken = world.stack().launchVariant(change);
         scenario.attach("cause", variable + " = " + (variable.endsWith("_KEY") && !value.isEmpty() ? "<a wrong key>" : value));
     }
 

@@ -1,7 +1,7 @@
 package dev.engram.harness.steps;
 
 import dev.engram.harness.check.Verify;
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ScenarioContext;
 import dev.engram.harness.state.VoiceState;
 import io.cucumber.java.en.Given;
@@ -13,8 +13,10 @@ public final class VoiceFaultSteps {
     private final VoiceState voice;
     private final ScenarioContext scenario;
     private final Verify verify;
+    private final RunWorld world;
 
-    public VoiceFaultSteps(VoiceState voice, ScenarioContext scenario, Verify verify) {
+    public VoiceFaultSteps(VoiceState voice, ScenarioContext scenario, Verify verify, RunWorld world) {
+        this.world = world;
         this.voice = voice;
         this.scenario = scenario;
         this.verify = verify;
@@ -22,14 +24,14 @@ public final class VoiceFaultSteps {
 
     @Given("VoiceLive sends {string} in the middle of the next response")
     public void armed(String fault) {
-        HarnessRuntime.simulators().armVoiceLiveFault(fault);
+        world.simulators().armVoiceLiveFault(fault);
     }
 
     @Then("the voice socket reported no error")
     public void noError() {
         List<String> errors = voice.socket().messagesFrom(voice.turnStart()).stream()
                 .filter(m -> m.path("type").asText().equals("error")).map(m -> m.path("message").asText()).toList();
-        scenario.attach("VoiceLive sent a warning", String.valueOf(HarnessRuntime.simulators().voiceLiveLog().stream()
+        scenario.attach("VoiceLive sent a warning", String.valueOf(world.simulators().voiceLiveLog().stream()
                 .anyMatch(f -> !f.in() && f.type().equals("warning"))) + " (api-versions before 2026-01-01-preview have no warning event)");
         verify.that(errors.isEmpty(), "a VoiceLive warning mid-turn is not a failure", "no {\"type\": \"error\"}", String.valueOf(errors));
     }

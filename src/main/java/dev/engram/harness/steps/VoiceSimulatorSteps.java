@@ -3,7 +3,7 @@ package dev.engram.harness.steps;
 import dev.engram.audio.Voices;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.check.VoiceIdentity;
-import dev.engram.harness.stack.HarnessRuntime;
+import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ApiState;
 import dev.engram.harness.state.VoiceState;
 import dev.engram.harness.stack.Simulators;
@@ -20,8 +20,10 @@ public final class VoiceSimulatorSteps {
     private final VoiceState voice;
     private final ApiState api;
     private final Verify verify;
+    private final RunWorld world;
 
-    public VoiceSimulatorSteps(VoiceState voice, ApiState api, Verify verify) {
+    public VoiceSimulatorSteps(VoiceState voice, ApiState api, Verify verify, RunWorld world) {
+        this.world = world;
         this.voice = voice;
         this.api = api;
         this.verify = verify;
@@ -29,7 +31,7 @@ public final class VoiceSimulatorSteps {
 
     @Given("the VoiceLive simulator paces like {string}")
     public void pacing(String profile) {
-        HarnessRuntime.simulators().voicePacing(profile);
+        world.simulators().voicePacing(profile);
     }
 
     @Then("VoiceLive ended a response as cancelled because {string}")
@@ -52,9 +54,9 @@ public final class VoiceSimulatorSteps {
     @Then("Zep holds the voice turns of the session")
     public void zepHoldsVoiceTurns() {
         String said = voice.lastSpoken().transcript();
-        boolean stored = awaitTrue(() -> holdsTurns(HarnessRuntime.simulators().zepTranscript(voice.sessionId()), said));
+        boolean stored = awaitTrue(() -> holdsTurns(world.simulators().zepTranscript(voice.sessionId()), said));
         verify.that(stored, "voice transcripts persisted to Zep", "user: " + said + " and an assistant turn in session " + voice.sessionId(),
-                String.valueOf(HarnessRuntime.simulators().zepTranscript(voice.sessionId())));
+                String.valueOf(world.simulators().zepTranscript(voice.sessionId())));
     }
 
     @Then("no voice session stays open")
@@ -69,11 +71,11 @@ public final class VoiceSimulatorSteps {
     }
 
     private boolean awaitLog(java.util.function.Predicate<Simulators.VoiceLiveFrame> wanted) {
-        return awaitTrue(() -> HarnessRuntime.simulators().voiceLiveLog().stream().anyMatch(wanted));
+        return awaitTrue(() -> world.simulators().voiceLiveLog().stream().anyMatch(wanted));
     }
 
     private String outTypes() {
-        return HarnessRuntime.simulators().voiceLiveLog().stream()
+        return world.simulators().voiceLiveLog().stream()
                 .filter(f -> !f.in() && f.type().startsWith("response.done"))
                 .map(Simulators.VoiceLiveFrame::text).toList().toString();
     }
