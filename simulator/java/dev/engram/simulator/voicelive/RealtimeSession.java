@@ -1,7 +1,6 @@
 package dev.engram.simulator.voicelive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.audio.Fixture;
 import dev.engram.audio.FixtureRegistry;
@@ -10,7 +9,6 @@ import dev.engram.audio.Voices;
 import dev.engram.audio.Wav;
 import dev.engram.simulator.gateway.AnswerBook;
 import dev.engram.support.Json;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -19,14 +17,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One realtime connection: session configuration, input audio buffer with server VAD, conversation items, and at
+ * One realtime connection: session configuration, input audio buffer with server VAD, the conversation, and at
  * most one active response. Every client event is answered as VoiceLive answers it; a bad one gets an
  * {@code error} event and the connection stays up.
  */
 final class RealtimeSession implements VoiceActivity.Listener {
-    /** A conversation item, kept for context: role and its text (transcript for audio). */
-    private record Item(String id, String role, StringBuilder text) {}
-
     private final ServiceProfile profile;
     private final Outbox outbox;
     private final Pacing pacing;
@@ -35,7 +30,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
     private final AtomicInteger ids = new AtomicInteger();
     private final ObjectNode session;
     private final String conversationId;
-    private final List<Item> conversation = new ArrayList<>();
+    private final Conversation conversation;
     private final InputBuffer input = new InputBuffer(this);
     private String speechItemId;
     private long speechStartMs;
@@ -54,6 +49,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
         this.pacing = pacing;
         this.fixtures = fixtures;
         this.planner = new ResponsePlanner(profile, answers, voices, fixtures);
+        this.conversation = new Conversation(this, outbox);
         this.session = profile.defaultSession().deepCopy();
         this.conversationId = id("conv");
         session.put("id", id("sess"));
@@ -102,10 +98,10 @@ final class RealtimeSession implements VoiceActivity.Listener {
             case "input_audio.turn.start" -> { }
             case "response.create" -> createResponse(event.path("response"));
             case "response.cancel" -> cancel("client_cancelled", true);
-            case "conversation.item.create" -> createItem(event.path("item"), event.path("previous_item_id").asText(null));
-            case "conversation.item.delete" -> deleteItem(event.path("item_id").asText(null));
-            case "conversation.item.retrieve" -> retrieveItem(event.path("item_id").asText(null));
-            case "conversation.item.truncate" -> truncateItem(event);
+            case "conversation.item.create" -> conversation.create(event.path("item"), event.path("previous_item_id").asText(null));
+            case "conversation.item.delete" -> conversation.delete(event.path("item_id").asText(null));
+            case "conversation.item.retrieve" -> conversation.retrieve(event.path("item_id").asText(null));
+            case "conversation.item.truncate" -> conversation.truncate(event);
             case "session.avatar.connect" -> error("invalid_request_error", "avatar_not_supported",
                     "Avatar sessions are not supported by this simulator", "client_sdp");
             default -> error("invalid_request_error", "unknown_event_type", "Unknown client event type '" + type + "'", "type");
@@ -197,9 +193,9 @@ final class RealtimeSession implements VoiceActivity.Listener {
     }
 
     private void commitUtterance(String itemId, byte[] audio) {
-        String previous = lastItemId();
+        String previous = conversation.lastItemId();
         outbox.send(event("input_audio_buffer.committed").put("previous_item_id", previous).put("item_id", itemId));
-        Item item = new Item(itemId, "user", new StringBuilder());
+        Conversation.Item item = new Conversation.Item(itemId, "user", new StringBuilder());
         conversation.add(item);
         ObjectNode created = event("conversation.item.created").put("previous_item_id", previous);
         ObjectNode json = created.putObject("item").put("id", itemId).put("object", "realtime.item").put("type", "message")
@@ -214,7 +210,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
      * The model hears the audio whether or not input transcription is on; the transcription events go out only when
      * the session asked for them.
      */
-    private void transcribe(Item item, byte[] audio, boolean events) {
+    private void transcribe(Conversation.Item item, byte[] audio, boolean events) {
         Optional<String> transcript = inputFormat().equals("pcm16")
                 ? fixtures.recognise(Pcm16.fromBytes(audio, Pcm16.RATE)).map(Fixture::transcript)
                 : Optional.empty();
@@ -264,17 +260,17 @@ final class RealtimeSession implements VoiceActivity.Listener {
         if (responding()) {
             return; // a response is still streaming and was not interrupted
         }
-        List<ResponsePlanner.Turn> turns = conversation.stream().map(i -> new ResponsePlanner.Turn(i.role(), i.text().toString())).toList();
+        List<ResponsePlanner.Turn> turns = conversation.turns();
         ResponseStream.Plan plan = planner.plan(session, options, turns, Optional.ofNullable(approvedCall), mcp::offers);
         approvedCall = null;
-        ResponseStream response = new ResponseStream(this, outbox, pacing, plan, lastItemId(), this::finished,
+        ResponseStream response = new ResponseStream(this, outbox, pacing, plan, conversation.lastItemId(), this::finished,
                 plan.toolCall() != null ? Optional.empty() : faults.get());
         active = response;
         response.start();
     }
 
     private synchronized void finished(ResponseStream response) {
-        conversation.add(new Item(response.itemId, "assistant", new StringBuilder(response.text())));
+        conversation.add(new Conversation.Item(response.itemId, "assistant", new StringBuilder(response.text())));
         if (active == response) {
             active = null;
         }
@@ -290,53 +286,8 @@ final class RealtimeSession implements VoiceActivity.Listener {
         }
     }
 
-    private void createItem(JsonNode item, String previousItemId) {
-        if (item.isObject() && "function_call_output".equals(item.path("type").asText())) {
-            functionOutput(item, previousItemId);
-            return;
-        }
-        if (item.isObject() && "mcp_approval_response".equals(item.path("type").asText())) {
-            approval(item);
-            return;
-        }
-        if (!item.isObject() || !"message".equals(item.path("type").asText("message"))) {
-            error("invalid_request_error", "invalid_value", "'item' must be a message object", "item");
-            return;
-        }
-        String role = item.path("role").asText("");
-        if (!List.of("user", "assistant", "system").contains(role)) {
-            error("invalid_request_error", "invalid_value", "'item.role' must be user, assistant or system", "item.role");
-            return;
-        }
-        StringBuilder text = new StringBuilder();
-        item.path("content").forEach(part -> text.append(part.path("text").asText(part.path("transcript").asText(""))));
-        String itemId = item.path("id").asText(id("item"));
-        String previous = previousItemId != null ? previousItemId : lastItemId();
-        conversation.add(new Item(itemId, role, text));
-        ObjectNode created = event("conversation.item.created").put("previous_item_id", previous);
-        ObjectNode json = ((ObjectNode) item.deepCopy()).put("id", itemId).put("object", "realtime.item").put("status", "completed");
-        created.set("item", json);
-        outbox.send(created);
-    }
-
-    /** A tool's result, added by the client after a function call; the next response speaks it. */
-    private void functionOutput(JsonNode item, String previousItemId) {
-        String callId = item.path("call_id").asText("");
-        Optional<Item> call = conversation.stream().filter(i -> i.role().equals("function_call") && i.id().endsWith("|" + callId)).findFirst();
-        if (call.isEmpty()) {
-            error("invalid_request_error", "invalid_value", "'item.call_id' names no function call of this conversation: '" + callId + "'", "item.call_id");
-            return;
-        }
-        String itemId = item.path("id").asText(id("item"));
-        String name = call.get().text().toString();
-        conversation.add(new Item(itemId, "function_call_output", new StringBuilder(ToolCalls.afterOutput(name, item.path("output").asText("")))));
-        ObjectNode created = event("conversation.item.created").put("previous_item_id", previousItemId != null ? previousItemId : lastItemId());
-        created.set("item", ((ObjectNode) item.deepCopy()).put("id", itemId).put("object", "realtime.item").put("status", "completed"));
-        outbox.send(created);
-    }
-
     /** The client's answer to an {@code mcp_approval_request}: an approved call runs in a response of its own. */
-    private void approval(JsonNode item) {
+    void approval(JsonNode item) {
         String requestId = item.path("approval_request_id").asText("");
         if (!mcp.knowsApproval(requestId)) {
             error("invalid_request_error", "invalid_value", "'item.approval_request_id' names no pending MCP approval request: '" + requestId + "'",
@@ -344,7 +295,7 @@ final class RealtimeSession implements VoiceActivity.Listener {
             return;
         }
         Optional<ToolCalls.Call> approved = mcp.approve(requestId, item.path("approve").asBoolean(false));
-        ObjectNode created = event("conversation.item.created").put("previous_item_id", lastItemId());
+        ObjectNode created = event("conversation.item.created").put("previous_item_id", conversation.lastItemId());
         created.set("item", ((ObjectNode) item.deepCopy()).put("id", item.path("id").asText(id("item"))).put("object", "realtime.item"));
         outbox.send(created);
         if (approved.isPresent()) {
@@ -355,45 +306,13 @@ final class RealtimeSession implements VoiceActivity.Listener {
 
     /** After an MCP call, the model speaks its output in a new response, as the service continues on its own. */
     synchronized void toolAnswered(String name, String output) {
-        conversation.add(new Item(id("item"), "function_call_output", new StringBuilder(ToolCalls.afterOutput(name, output))));
+        conversation.add(new Conversation.Item(id("item"), "function_call_output", new StringBuilder(ToolCalls.afterOutput(name, output))));
         startResponse(Json.object());
     }
 
     /** Records the function call a response made, so its output can be matched to it. */
     synchronized void calledFunction(String itemId, String callId, String name) {
-        conversation.add(new Item(itemId + "|" + callId, "function_call", new StringBuilder(name)));
-    }
-
-    private void deleteItem(String itemId) {
-        if (!conversation.removeIf(item -> item.id().equals(itemId))) {
-            error("invalid_request_error", "item_not_found", "Item '" + itemId + "' does not exist", "item_id");
-            return;
-        }
-        outbox.send(event("conversation.item.deleted").put("item_id", itemId));
-    }
-
-    private void retrieveItem(String itemId) {
-        Optional<Item> item = conversation.stream().filter(i -> i.id().equals(itemId)).findFirst();
-        if (item.isEmpty()) {
-            error("invalid_request_error", "item_not_found", "Item '" + itemId + "' does not exist", "item_id");
-            return;
-        }
-        ObjectNode retrieved = event("conversation.item.retrieved");
-        ObjectNode json = retrieved.putObject("item").put("id", itemId).put("object", "realtime.item").put("type", "message")
-                .put("status", "completed").put("role", item.get().role());
-        ArrayNode content = json.putArray("content");
-        content.addObject().put("type", item.get().role().equals("user") ? "input_text" : "text").put("text", item.get().text().toString());
-        outbox.send(retrieved);
-    }
-
-    private void truncateItem(JsonNode event) {
-        String itemId = event.path("item_id").asText(null);
-        if (conversation.stream().noneMatch(i -> i.id().equals(itemId))) {
-            error("invalid_request_error", "item_not_found", "Item '" + itemId + "' does not exist", "item_id");
-            return;
-        }
-        outbox.send(event("conversation.item.truncated").put("item_id", itemId)
-                .put("content_index", event.path("content_index").asInt(0)).put("audio_end_ms", event.path("audio_end_ms").asInt(0)));
+        conversation.add(new Conversation.Item(itemId + "|" + callId, "function_call", new StringBuilder(name)));
     }
 
     void error(String type, String code, String message, String param) {
@@ -405,10 +324,6 @@ final class RealtimeSession implements VoiceActivity.Listener {
         error.put("param", param);
         error.putNull("event_id");
         outbox.send(event);
-    }
-
-    private String lastItemId() {
-        return conversation.isEmpty() ? null : conversation.get(conversation.size() - 1).id();
     }
 
     private String inputFormat() {

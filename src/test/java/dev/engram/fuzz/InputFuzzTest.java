@@ -82,10 +82,10 @@ class InputFuzzTest {
     @Property(tries = 60)
     void voiceFramesNeverBreakTheSocketsServer(@ForAll("frames") String frame) {
         try (VoiceSocket socket = VoiceSocket.open(stack.endpoints().api(), "session-1-fuzz", Optional.empty(), Duration.ofSeconds(10))) {
-            socket.await(0, m -> m.path("type").asText().equals("agent_switched"), Duration.ofSeconds(15), "agent_switched");
+            socket.await(0, m -> m.is("agent_switched"), Duration.ofSeconds(15), "agent_switched");
             socket.send(frame);
             socket.sendJson(Map.of("type", "agent", "agent_id", "sage"));
-            socket.await(0, m -> m.path("agent_id").asText().equals("sage") || m.path("type").asText().equals("error"),
+            socket.await(0, m -> m.agentId().equals("sage") || m.isError(),
                     Duration.ofSeconds(15), "an answer after the fuzzed frame");
             socket.messagesFrom(0).forEach(m -> assertFalse(m.toString().matches("(?s).*(Exception|\\tat |\\.java:\\d+).*"), m.toString()));
         }

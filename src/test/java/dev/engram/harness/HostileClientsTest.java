@@ -129,7 +129,7 @@ class HostileClientsTest {
         assertEquals(200, Http.get(api + "/health").status(), "health");
         assertEquals(200, Http.post(api + "/api/v1/chat", "{\"content\":\"What is the capital of France?\"}").status(), "chat");
         try (VoiceSocket voice = VoiceSocket.open(api.toString(), "session-1-wellbehaved", Optional.empty(), Duration.ofSeconds(10))) {
-            voice.await(0, m -> m.path("type").asText().equals("agent_switched"), Duration.ofSeconds(15), "a voice session");
+            voice.await(0, m -> m.is("agent_switched"), Duration.ofSeconds(15), "a voice session");
         }
     }
 

@@ -39,7 +39,7 @@ class SlowClientsTest {
                 assertEquals(200, Http.get(api + "/health").status(), "health while " + SLOW + " clients hold half requests");
                 assertEquals(200, Http.post(api + "/api/v1/chat", "{\"content\":\"What is the capital of France?\"}").status(), "chat meanwhile");
                 try (VoiceSocket voice = VoiceSocket.open(api.toString(), "session-1-notslow", Optional.empty(), Duration.ofSeconds(10))) {
-                    voice.await(0, m -> m.path("type").asText().equals("agent_switched"), Duration.ofSeconds(15), "a voice session meanwhile");
+                    voice.await(0, m -> m.is("agent_switched"), Duration.ofSeconds(15), "a voice session meanwhile");
                 }
             } finally {
                 for (Socket s : slow) {

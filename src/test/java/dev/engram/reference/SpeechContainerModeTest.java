@@ -29,14 +29,12 @@ class SpeechContainerModeTest {
             env.put("SPEECH_CONTAINER_HOST", container.host());
             try (EngramServer backend = EngramServer.start(EngramSettings.fromEnvironment(env));
                  VoiceSocket voice = VoiceSocket.open(backend.url(), "session-1-container", Optional.empty(), Duration.ofSeconds(10))) {
-                voice.await(0, m -> m.path("type").asText().equals("agent_switched"), Duration.ofSeconds(15), "agent_switched");
+                voice.await(0, m -> m.is("agent_switched"), Duration.ofSeconds(15), "agent_switched");
                 voice.speak(new FixtureRegistry(Path.of("audio-fixtures")).byId("capital-of-france").audio().append(Pcm16.silence(1200)), false);
-                int heard = voice.await(0, m -> m.path("type").asText().equals("transcription") && m.path("status").asText().equals("complete")
-                        && "user".equals(m.path("speaker").asText()), Duration.ofSeconds(20), "the user's transcript");
-                assertEquals("What is the capital of France?", voice.message(heard).path("text").asText());
-                int answer = voice.await(0, m -> m.path("type").asText().equals("transcription") && m.path("status").asText().equals("complete")
-                        && "assistant".equals(m.path("speaker").asText()), Duration.ofSeconds(20), "the answer");
-                assertTrue(voice.message(answer).path("text").asText().contains("Paris"), voice.message(answer).toString());
+                int heard = voice.await(0, m -> m.isTranscription("complete", "user") && m.speaker().equals("user"), Duration.ofSeconds(20), "the user's transcript");
+                assertEquals("What is the capital of France?", voice.message(heard).text());
+                int answer = voice.await(0, m -> m.isTranscription("complete", "assistant") && m.speaker().equals("assistant"), Duration.ofSeconds(20), "the answer");
+                assertTrue(voice.message(answer).text().contains("Paris"), voice.message(answer).toString());
             }
             assertEquals(1, container.connections(), "one recognition socket for the voice session");
             assertTrue(dev.engram.harness.stack.Simulators.of(stack.endpoints()).orElseThrow().voiceLiveLog().stream()

@@ -48,8 +48,8 @@ class VoiceSocketFailureTest {
         }
         engram = EngramServer.start(EngramSettings.fromEnvironment(env));
         try (VoiceSocket socket = VoiceSocket.open(engram.url(), "session-1-abcdefg", Optional.empty(), Duration.ofSeconds(5))) {
-            int error = socket.await(0, m -> m.path("type").asText().equals("error"), Duration.ofSeconds(10), "error");
-            String message = socket.message(error).path("message").asText();
+            int error = socket.await(0, m -> m.isError(), Duration.ofSeconds(10), "error");
+            String message = socket.message(error).message();
             assertTrue(message.contains(expected), message);
             assertTrue(!message.contains("right-key") && !message.contains("wrong-key"), "a key leaked: " + message);
             assertTrue(socket.awaitClosed(Duration.ofSeconds(10)), "the server should close the socket");

@@ -1,6 +1,5 @@
 package dev.engram.harness.check;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.harness.client.Connectivity;
 import dev.engram.harness.client.VoiceSocket;
 import java.net.InetAddress;
@@ -120,13 +119,13 @@ public final class Diagnosis {
 
     private String voiceSession() {
         try (VoiceSocket socket = VoiceSocket.open(api.toString(), "session-" + System.currentTimeMillis() + "-diagnos", token, Duration.ofSeconds(10))) {
-            int at = socket.await(0, m -> m.path("type").asText().equals("agent_switched") || m.path("type").asText().equals("error"),
+            int at = socket.await(0, m -> m.is("agent_switched") || m.isError(),
                     Duration.ofSeconds(40), "agent_switched or error");
-            JsonNode first = socket.message(at);
-            if (first.path("type").asText().equals("error")) {
-                throw new IllegalStateException("the upgrade worked (101) but the voice session failed: " + first.path("message").asText());
+            dev.engram.harness.client.VoiceMessage first = socket.message(at);
+            if (first.isError()) {
+                throw new IllegalStateException("the upgrade worked (101) but the voice session failed: " + first.message());
             }
-            return "101 Switching Protocols, then agent_switched " + first.path("agent_id").asText();
+            return "101 Switching Protocols, then agent_switched " + first.agentId();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.engram.harness.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -48,7 +47,7 @@ public record TurnMetrics(
             if (speechEnd == null) {
                 continue;
             }
-            Long transcript = first(received, from, to, m -> status(m, "complete") && !"assistant".equals(m.message().path("speaker").asText("user")));
+            Long transcript = first(received, from, to, m -> status(m, "complete") && m.message().fromUser());
             Long firstAudio = first(received, from, to, m -> isAudio(m) && m.nanos() >= speechEnd);
             Long lastAudio = last(received, from, to, TurnMetrics::isAudio);
             Long silence = null;
@@ -57,7 +56,7 @@ public record TurnMetrics(
             Long truncated = null;
             if (t + 1 < starts.size() && lastAudio != null) {
                 heard = received.subList(from, to).stream().filter(TurnMetrics::isAudio)
-                        .mapToLong(m -> Base64.getDecoder().decode(m.message().path("data").asText("")).length).sum() / dev.engram.audio.Pcm16.BYTES_PER_MS;
+                        .mapToLong(m -> Base64.getDecoder().decode(m.message().data()).length).sum() / dev.engram.audio.Pcm16.BYTES_PER_MS;
                 truncated = interrupted < truncations.size() ? truncations.get(interrupted) : null;
                 interrupted++;
                 long interrupt = received.get(to).nanos();
@@ -68,7 +67,7 @@ public record TurnMetrics(
                         && s.nanos() <= received.get(Math.min(nextEnd, received.size() - 1)).nanos()).map(VoiceSocket.Sent::nanos).findFirst().orElse(null);
                 if (cancel != null) {
                     afterCancel = received.subList(from, nextEnd).stream().filter(m -> isAudio(m) && m.nanos() > cancel)
-                            .mapToLong(m -> Base64.getDecoder().decode(m.message().path("data").asText("")).length).sum();
+                            .mapToLong(m -> Base64.getDecoder().decode(m.message().data()).length).sum();
                 }
             }
             turns.add(new TurnMetrics(turns.size() + 1, since(transcript, speechEnd), since(firstAudio, speechEnd), since(lastAudio, speechEnd), silence, afterCancel, heard, truncated));
@@ -98,7 +97,7 @@ public record TurnMetrics(
 
     private static int speechEndIndex(List<VoiceSocket.Received> received, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (status(received.get(i), "processing") && received.get(i).message().path("text").isMissingNode()) {
+            if (status(received.get(i), "processing") && received.get(i).message().raw().path("text").isMissingNode()) {
                 return i;
             }
         }
@@ -106,12 +105,11 @@ public record TurnMetrics(
     }
 
     private static boolean status(VoiceSocket.Received m, String status) {
-        JsonNode message = m.message();
-        return message.path("type").asText().equals("transcription") && message.path("status").asText().equals(status);
+        return m.message().is("transcription") && m.message().status().equals(status);
     }
 
     private static boolean isAudio(VoiceSocket.Received m) {
-        return m.message().path("type").asText().equals("audio");
+        return m.message().isAudio();
     }
 
     private static Long first(List<VoiceSocket.Received> received, int from, int to, java.util.function.Predicate<VoiceSocket.Received> test) {

@@ -1,6 +1,5 @@
 package dev.engram.harness.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.audio.Pcm16;
 import dev.engram.support.Json;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +24,7 @@ import org.java_websocket.handshake.ServerHandshake;
 public final class VoiceSocket implements AutoCloseable {
     public static final int FRAME_SAMPLES = 4096;
 
-    private final List<JsonNode> messages = new ArrayList<>();
+    private final List<VoiceMessage> messages = new ArrayList<>();
     private final List<Long> arrivals = new ArrayList<>();
     private final List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -33,7 +32,7 @@ public final class VoiceSocket implements AutoCloseable {
     public record Sent(String type, long nanos) {}
 
     /** One server message with its arrival time ({@link System#nanoTime()}). */
-    public record Received(JsonNode message, long nanos) {}
+    public record Received(VoiceMessage message, long nanos) {}
     private final ByteArrayOutputStream audio = new ByteArrayOutputStream();
     private final CountDownLatch opened = new CountDownLatch(1);
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -55,15 +54,10 @@ public final class VoiceSocket implements AutoCloseable {
 
         @Override
         public void onMessage(String text) {
-            JsonNode message;
-            try {
-                message = Json.parse(text);
-            } catch (Exception e) {
-                message = Json.object().put("type", "(not json)").put("raw", text);
-            }
+            VoiceMessage message = VoiceMessage.parse(text);
             synchronized (messages) {
-                if ("audio".equals(message.path("type").asText())) {
-                    audio.writeBytes(Base64.getDecoder().decode(message.path("data").asText("")));
+                if (message.isAudio()) {
+                    audio.writeBytes(Base64.getDecoder().decode(message.data()));
                 }
                 messages.add(message);
                 arrivals.add(System.nanoTime());
@@ -154,7 +148,7 @@ public final class VoiceSocket implements AutoCloseable {
     }
 
     /** Waits for the first message at or after {@code from} that matches; returns its index. */
-    public int await(int from, Predicate<JsonNode> wanted, Duration timeout, String what) {
+    public int await(int from, Predicate<VoiceMessage> wanted, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (messages) {
             int i = from;
@@ -178,7 +172,7 @@ public final class VoiceSocket implements AutoCloseable {
         }
     }
 
-    public JsonNode message(int index) {
+    public VoiceMessage message(int index) {
         synchronized (messages) {
             return messages.get(index);
         }
@@ -190,7 +184,7 @@ public final class VoiceSocket implements AutoCloseable {
         }
     }
 
-    public List<JsonNode> messagesFrom(int from) {
+    public List<VoiceMessage> messagesFrom(int from) {
         synchronized (messages) {
             return List.copyOf(messages.subList(from, messages.size()));
         }
@@ -223,8 +217,8 @@ public final class VoiceSocket implements AutoCloseable {
     public String summary(int from) {
         StringBuilder out = new StringBuilder();
         int audioFrames = 0;
-        for (JsonNode m : messagesFrom(from)) {
-            if ("audio".equals(m.path("type").asText())) {
+        for (VoiceMessage m : messagesFrom(from)) {
+            if (m.isAudio()) {
                 audioFrames++;
                 continue;
             }

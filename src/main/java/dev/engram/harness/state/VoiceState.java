@@ -1,6 +1,6 @@
 package dev.engram.harness.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.harness.client.VoiceMessage;
 import dev.engram.audio.Fixture;
 import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Pcm16;
@@ -71,7 +71,7 @@ public final class VoiceState implements AutoCloseable {
         return lastSpoken;
     }
 
-    public JsonNode await(Predicate<JsonNode> wanted, String what) {
+    public VoiceMessage await(Predicate<VoiceMessage> wanted, String what) {
         return socket().message(socket().await(turnStart, wanted, TURN_TIMEOUT, what));
     }
 
@@ -107,8 +107,8 @@ public final class VoiceState implements AutoCloseable {
     public List<String> userStatusesThisTurn() {
         List<String> statuses = new ArrayList<>();
         socket().messagesFrom(turnStart).stream()
-                .filter(m -> m.path("type").asText().equals("transcription") && !"assistant".equals(m.path("speaker").asText()))
-                .map(m -> m.path("status").asText())
+                .filter(m -> m.is("transcription") && m.fromUser())
+                .map(VoiceMessage::status)
                 .forEach(s -> {
                     if (statuses.isEmpty() || !statuses.get(statuses.size() - 1).equals(s)) {
                         statuses.add(s);
@@ -119,8 +119,8 @@ public final class VoiceState implements AutoCloseable {
 
     /** Whether every audio message of the turn is {@code {"data": base64, "format": "audio/pcm16"}}. */
     public boolean audioWellFormedThisTurn() {
-        return socket().messagesFrom(turnStart).stream().filter(m -> m.path("type").asText().equals("audio"))
-                .allMatch(m -> m.path("format").asText().equals("audio/pcm16") && m.path("data").isTextual());
+        return socket().messagesFrom(turnStart).stream().filter(VoiceMessage::isAudio)
+                .allMatch(m -> m.format().equals("audio/pcm16") && m.raw().path("data").isTextual());
     }
 
     public String seen() {

@@ -1,5 +1,6 @@
 package dev.engram.harness.steps;
 
+import dev.engram.harness.client.VoiceMessage;
 import dev.engram.harness.check.Diagnosis;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.ApiResponse;
@@ -64,9 +65,9 @@ public final class ConnectivitySteps {
 
     /** Speaks a fixture once the session is up; the message of the error that follows. */
     private static String speakUntilError(VoiceSocket socket, String fixture) {
-        socket.await(0, m -> m.path("type").asText().equals("agent_switched"), VOICE_WAIT, "agent_switched");
+        socket.await(0, m -> m.is("agent_switched"), VOICE_WAIT, "agent_switched");
         socket.speak(dev.engram.harness.state.VoiceState.fixtures().byId(fixture).audio().append(dev.engram.audio.Pcm16.silence(1200)), false);
-        return socket.message(socket.await(0, m -> m.path("type").asText().equals("error"), VOICE_WAIT, "an error after the drop")).path("message").asText();
+        return socket.message(socket.await(0, VoiceMessage::isError, VOICE_WAIT, "an error after the drop")).message();
     }
 
     @Then("the voice socket got an error and was closed")
@@ -83,7 +84,7 @@ public final class ConnectivitySteps {
 
     @Then("a new voice session through it opens")
     public void newSessionOpens() {
-        String answer = awaitVoice(m -> m.path("type").asText().equals("agent_switched") || m.path("type").asText().equals("error"));
+        String answer = awaitVoice(m -> m.is("agent_switched") || m.isError());
         verify.that(answer == null, "the next session works", "agent_switched", String.valueOf(answer), "voicelive-disconnect");
     }
 
@@ -124,7 +125,7 @@ public final class ConnectivitySteps {
 
     @When("a voice session is opened through it")
     public void openVoice() {
-        voiceError = awaitVoice(m -> m.path("type").asText().equals("error") || m.path("type").asText().equals("agent_switched"));
+        voiceError = awaitVoice(m -> m.isError() || m.is("agent_switched"));
     }
 
     @When("the network fault clears")
@@ -211,7 +212,7 @@ public final class ConnectivitySteps {
     public void recovers() {
         Connectivity.Link link = Waits.until(() -> Connectivity.link(net.api()), l -> l.state().equals("connected"), Duration.ofSeconds(30));
         verify.that(link.state().equals("connected"), "recovery", "the voice link connected again", link.state() + "; " + link.history());
-        String answer = awaitVoice(m -> m.path("type").asText().equals("agent_switched") || m.path("type").asText().equals("error"));
+        String answer = awaitVoice(m -> m.is("agent_switched") || m.isError());
         verify.that(answer == null, "recovery", "a voice session that opens (agent_switched)", String.valueOf(answer));
     }
 
@@ -229,10 +230,10 @@ public final class ConnectivitySteps {
     }
 
     /** The first error's message, or null when the session opened. */
-    private String awaitVoice(java.util.function.Predicate<com.fasterxml.jackson.databind.JsonNode> first) {
+    private String awaitVoice(java.util.function.Predicate<VoiceMessage> first) {
         try (VoiceSocket socket = VoiceSocket.open(net.api(), "session-1-connectivity", scenario.target().bearerToken(), Duration.ofSeconds(10))) {
             int at = socket.await(0, first, VOICE_WAIT, "agent_switched or error");
-            return socket.message(at).path("type").asText().equals("error") ? socket.message(at).path("message").asText() : null;
+            return socket.message(at).isError() ? socket.message(at).message() : null;
         }
     }
 

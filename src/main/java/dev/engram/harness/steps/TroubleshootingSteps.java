@@ -1,5 +1,6 @@
 package dev.engram.harness.steps;
 
+import dev.engram.harness.client.VoiceMessage;
 import dev.engram.harness.check.Troubleshooting;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.Http;
@@ -56,8 +57,8 @@ public final class TroubleshootingSteps {
     @When("a voice session is opened on it")
     public void openVoice() {
         try (VoiceSocket socket = VoiceSocket.open(broken.url(), "session-1-troubleshoot", scenario.target().bearerToken(), Duration.ofSeconds(10))) {
-            int at = socket.await(0, m -> m.path("type").asText().equals("error"), Duration.ofSeconds(15), "error message");
-            voiceError = socket.message(at).path("message").asText();
+            int at = socket.await(0, VoiceMessage::isError, Duration.ofSeconds(15), "error message");
+            voiceError = socket.message(at).message();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.engram.harness.steps;
 
+import dev.engram.harness.client.VoiceMessage;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ScenarioContext;
@@ -30,7 +31,7 @@ public final class VoiceFaultSteps {
     @Then("the voice socket reported no error")
     public void noError() {
         List<String> errors = voice.socket().messagesFrom(voice.turnStart()).stream()
-                .filter(m -> m.path("type").asText().equals("error")).map(m -> m.path("message").asText()).toList();
+                .filter(VoiceMessage::isError).map(VoiceMessage::message).toList();
         scenario.attach("VoiceLive sent a warning", String.valueOf(world.simulators().voiceLiveLog().stream()
                 .anyMatch(f -> !f.in() && f.type().equals("warning"))) + " (api-versions before 2026-01-01-preview have no warning event)");
         verify.that(errors.isEmpty(), "a VoiceLive warning mid-turn is not a failure", "no {\"type\": \"error\"}", String.valueOf(errors));

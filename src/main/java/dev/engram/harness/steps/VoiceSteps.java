@@ -1,6 +1,6 @@
 package dev.engram.harness.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.harness.client.VoiceMessage;
 import dev.engram.audio.Pcm16;
 import dev.engram.audio.Wav;
 import dev.engram.harness.check.UpstreamEvidence;
@@ -73,56 +73,56 @@ public final class VoiceSteps {
 
     @Then("the voice socket announces {agent}")
     public void announces(String agent) {
-        awaitOrFail(Awaited.SESSION, m -> m.path("type").asText().equals("agent_switched") && m.path("agent_id").asText().equals(agent),
+        awaitOrFail(Awaited.SESSION, m -> m.is("agent_switched") && m.agentId().equals(agent),
                 "agent_switched for " + agent, "{\"type\": \"agent_switched\", \"agent_id\": \"" + agent + "\"}");
     }
 
     @Then("the user's speech is transcribed")
     public void transcribed() {
-        String text = awaitOrFail(Awaited.TRANSCRIPTION, m -> isTranscription(m, "complete", "user"), "the user's complete transcription",
-                "a user transcription with status complete").path("text").asText();
+        String text = awaitOrFail(Awaited.TRANSCRIPTION, m -> m.isTranscription("complete", "user"), "the user's complete transcription",
+                "a user transcription with status complete").text();
         scenario.attach("user transcript", text);
         verify.that(normalise(text).equals(normalise(voice.lastSpoken().transcript())), "transcription", "\"" + voice.lastSpoken().transcript() + "\"", "\"" + text + "\"");
     }
 
     @Then("the transcription goes listening, processing, complete")
     public void transcriptionStatuses() {
-        awaitOrFail(Awaited.TRANSCRIPTION, m -> isTranscription(m, "complete", "user"), "the user's complete transcription", "listening, processing, complete");
+        awaitOrFail(Awaited.TRANSCRIPTION, m -> m.isTranscription("complete", "user"), "the user's complete transcription", "listening, processing, complete");
         List<String> statuses = voice.userStatusesThisTurn();
         verify.that(statuses.equals(List.of("listening", "processing", "complete")), "transcription status sequence", "listening, processing, complete", String.valueOf(statuses));
     }
 
     @Then("the assistant answers with speech")
     public void answersWithSpeech() {
-        JsonNode complete = awaitOrFail(Awaited.ANSWER, m -> isTranscription(m, "complete", "assistant"), "the assistant's answer",
+        VoiceMessage complete = awaitOrFail(Awaited.ANSWER, m -> m.isTranscription("complete", "assistant"), "the assistant's answer",
                 "a complete assistant transcription and audio messages");
         startsAnswering();
         verify.that(voice.audioWellFormedThisTurn(), "audio message shape", "every audio message {\"data\": base64, \"format\": \"audio/pcm16\"}", voice.seen());
-        scenario.attach("assistant transcript", complete.path("text").asText());
+        scenario.attach("assistant transcript", complete.text());
     }
 
     @Then("the assistant starts answering with speech")
     public void startsAnswering() {
-        awaitOrFail(Awaited.ANSWER, m -> m.path("type").asText().equals("audio"), "answer audio", "{\"type\": \"audio\", \"format\": \"audio/pcm16\"}");
+        awaitOrFail(Awaited.ANSWER, VoiceMessage::isAudio, "answer audio", "{\"type\": \"audio\", \"format\": \"audio/pcm16\"}");
     }
 
     @Then("the assistant's answer mentions {string}")
     public void answerMentions(String text) {
-        JsonNode complete = awaitOrFail(Awaited.ANSWER, m -> isTranscription(m, "complete", "assistant"), "the assistant's answer", "an assistant answer");
-        verify.that(complete.path("text").asText().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)),
-                "assistant answer", "an answer mentioning \"" + text + "\"", complete.path("text").asText());
+        VoiceMessage complete = awaitOrFail(Awaited.ANSWER, m -> m.isTranscription("complete", "assistant"), "the assistant's answer", "an assistant answer");
+        verify.that(complete.text().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT)),
+                "assistant answer", "an answer mentioning \"" + text + "\"", complete.text());
     }
 
     @Then("the voice socket answers an error mentioning {string}")
     public void errorMentioning(String text) {
-        JsonNode error = awaitOrFail(Awaited.CLIENT_REPLY, m -> m.path("type").asText().equals("error"), "error message", "{\"type\": \"error\", \"message\": \"...\"}");
-        verify.that(error.path("message").asText().contains(text), "error names the problem",
+        VoiceMessage error = awaitOrFail(Awaited.CLIENT_REPLY, VoiceMessage::isError, "error message", "{\"type\": \"error\", \"message\": \"...\"}");
+        verify.that(error.message().contains(text), "error names the problem",
                 "an error mentioning \"" + text + "\"", error.toString());
     }
 
     @Then("the voice socket answers an error")
     public void answersError() {
-        awaitOrFail(Awaited.CLIENT_REPLY, m -> m.path("type").asText().equals("error") && m.path("message").isTextual(),
+        awaitOrFail(Awaited.CLIENT_REPLY, VoiceMessage::isExplainedError,
                 "error message", "{\"type\": \"error\", \"message\": \"...\"}");
     }
 
@@ -143,7 +143,7 @@ public final class VoiceSteps {
     }
 
 
-    private JsonNode awaitOrFail(Awaited awaited, java.util.function.Predicate<JsonNode> wanted, String what, String expected) {
+    private VoiceMessage awaitOrFail(Awaited awaited, java.util.function.Predicate<VoiceMessage> wanted, String what, String expected) {
         try {
             return voice.await(wanted, what);
         } catch (VoiceSocket.VoiceTimeout e) {
@@ -151,11 +151,6 @@ public final class VoiceSteps {
                     awaited == Awaited.CLIENT_REPLY ? null : "voicelive-disconnect");
             throw e;
         }
-    }
-
-    private static boolean isTranscription(JsonNode m, String status, String speaker) {
-        return m.path("type").asText().equals("transcription") && m.path("status").asText().equals(status)
-                && m.path("speaker").asText(speaker).equals(speaker);
     }
 
     static String normalise(String text) {

@@ -14,10 +14,10 @@ class TurnMetricsTest {
     private final List<VoiceSocket.Received> received = new ArrayList<>();
 
     private void at(long ms, String json) {
-        received.add(new VoiceSocket.Received((com.fasterxml.jackson.databind.JsonNode) parse(json), ms * 1_000_000));
+        received.add(new VoiceSocket.Received(VoiceMessage.of(parse(json)), ms * 1_000_000));
     }
 
-    private static Object parse(String json) {
+    private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
         try {
             return Json.parse(json);
         } catch (Exception e) {
