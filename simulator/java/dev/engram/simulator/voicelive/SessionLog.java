@@ -29,6 +29,21 @@ public final class SessionLog {
         return List.copyOf(frames);
     }
 
+    /** The frames logged at or after {@code from}, oldest first: a scenario's own, without copying the whole log. */
+    public synchronized List<Frame> since(Instant from) {
+        List<Frame> recent = new java.util.ArrayList<>();
+        java.util.Iterator<Frame> newestFirst = frames.descendingIterator();
+        while (newestFirst.hasNext()) {
+            Frame frame = newestFirst.next();
+            if (frame.at().isBefore(from)) {
+                break;
+            }
+            recent.add(frame);
+        }
+        java.util.Collections.reverse(recent);
+        return recent;
+    }
+
     public synchronized List<Frame> of(String session) {
         return frames.stream().filter(f -> f.session().equals(session)).toList();
     }

@@ -137,7 +137,15 @@ public final class VoiceLiveSimulator implements AutoCloseable {
             ResponseFault fault = ResponseFault.named(name);
             faults.arm(fault, fault.times());
         }, faults::clear);
-        config.routes.get("/__admin/log", ctx -> ctx.json(log.all()));
+        config.routes.get("/__admin/log", ctx -> {
+            String since = ctx.queryParam("since");
+            try {
+                ctx.json(since == null ? log.all() : log.since(java.time.Instant.parse(since)));
+            } catch (java.time.format.DateTimeParseException e) {
+                ctx.status(400).json(Map.of("error", "invalid_since", "detail", "'since' must be an ISO-8601 instant such as "
+                        + "2026-12-02T06:00:00Z, not '" + since + "'"));
+            }
+        });
         config.routes.get("/__admin/sessions", ctx -> ctx.json(Map.of("open", sessions.size(), "opened", opened.get())));
     }
 

@@ -37,7 +37,7 @@ class SpeechContainerModeTest {
                 assertTrue(voice.message(answer).text().contains("Paris"), voice.message(answer).toString());
             }
             assertEquals(1, container.connections(), "one recognition socket for the voice session");
-            assertTrue(dev.engram.harness.stack.Simulators.of(stack.endpoints()).orElseThrow().voiceLiveLog().stream()
+            assertTrue(dev.engram.harness.stack.Simulators.of(stack.endpoints()).orElseThrow().voiceLiveLog(java.time.Instant.EPOCH).stream()
                     .noneMatch(f -> !f.in() && f.type().startsWith("conversation.item.input_audio_transcription")), "VoiceLive transcribed nothing");
         }
     }

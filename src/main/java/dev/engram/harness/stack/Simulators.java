@@ -98,8 +98,9 @@ public final class Simulators {
         return read(zep + "/__admin/transcript/" + session, new TypeReference<>() {});
     }
 
-    public List<VoiceLiveFrame> voiceLiveLog() {
-        return read(voiceLive + "/__admin/log", new TypeReference<>() {});
+    /** VoiceLive's frames logged at or after {@code since} (a scenario's start), oldest first. */
+    public List<VoiceLiveFrame> voiceLiveLog(Instant since) {
+        return read(voiceLive + "/__admin/log?since=" + since, new TypeReference<>() {});
     }
 
     private static String root(String url) {

@@ -39,7 +39,7 @@ public final class ScenarioContext {
 
     /** VoiceLive's frames since this scenario began. */
     public List<dev.engram.harness.stack.Simulators.VoiceLiveFrame> voiceLiveFrames() {
-        return simulators().map(s -> s.voiceLiveLog().stream().filter(f -> !f.at().isBefore(started)).toList()).orElse(List.of());
+        return simulators().map(s -> s.voiceLiveLog(started)).orElse(List.of());
     }
 
     /** For a multi-turn reply that forgot something: what the gateway and Zep saw of the session, if they saw it. */

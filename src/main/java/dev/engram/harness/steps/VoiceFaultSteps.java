@@ -32,7 +32,7 @@ public final class VoiceFaultSteps {
     public void noError() {
         List<String> errors = voice.socket().messagesFrom(voice.turnStart()).stream()
                 .filter(VoiceMessage::isError).map(VoiceMessage::message).toList();
-        scenario.attach("VoiceLive sent a warning", String.valueOf(world.simulators().voiceLiveLog().stream()
+        scenario.attach("VoiceLive sent a warning", String.valueOf(scenario.voiceLiveFrames().stream()
                 .anyMatch(f -> !f.in() && f.type().equals("warning"))) + " (api-versions before 2026-01-01-preview have no warning event)");
         verify.that(errors.isEmpty(), "a VoiceLive warning mid-turn is not a failure", "no {\"type\": \"error\"}", String.valueOf(errors));
     }

@@ -4,6 +4,7 @@ import dev.engram.audio.Voices;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.check.VoiceIdentity;
 import dev.engram.harness.stack.RunWorld;
+import dev.engram.harness.state.ScenarioContext;
 import dev.engram.harness.state.ApiState;
 import dev.engram.harness.state.VoiceState;
 import dev.engram.harness.stack.Simulators;
@@ -20,9 +21,11 @@ public final class VoiceSimulatorSteps {
     private final VoiceState voice;
     private final ApiState api;
     private final Verify verify;
+    private final ScenarioContext scenario;
     private final RunWorld world;
 
-    public VoiceSimulatorSteps(VoiceState voice, ApiState api, Verify verify, RunWorld world) {
+    public VoiceSimulatorSteps(VoiceState voice, ApiState api, ScenarioContext scenario, Verify verify, RunWorld world) {
+        this.scenario = scenario;
         this.world = world;
         this.voice = voice;
         this.api = api;
@@ -71,11 +74,11 @@ public final class VoiceSimulatorSteps {
     }
 
     private boolean awaitLog(java.util.function.Predicate<Simulators.VoiceLiveFrame> wanted) {
-        return awaitTrue(() -> world.simulators().voiceLiveLog().stream().anyMatch(wanted));
+        return awaitTrue(() -> scenario.voiceLiveFrames().stream().anyMatch(wanted));
     }
 
     private String outTypes() {
-        return world.simulators().voiceLiveLog().stream()
+        return scenario.voiceLiveFrames().stream()
                 .filter(f -> !f.in() && f.type().startsWith("response.done"))
                 .map(Simulators.VoiceLiveFrame::text).toList().toString();
     }
