@@ -10,16 +10,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.engram.support.Json;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.file.Files;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Validates Entra ID access tokens: RS256 signature through the tenant's JWKS (found by OIDC discovery, refreshed
@@ -77,18 +70,8 @@ final class EntraTokenValidator {
         if (settings.caBundle().isEmpty()) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(settings.caBundle().get())) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (var cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + i++, (X509Certificate) cert);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context.getSocketFactory();
+        try {
+            return dev.engram.support.PemTrust.context(settings.caBundle().get()).getSocketFactory();
         } catch (Exception e) {
             throw new ConfigurationException("REQUESTS_CA_BUNDLE could not be loaded as PEM certificates: " + e.getMessage());
         }

@@ -79,18 +79,8 @@ public record EntraAccess(
 
     /** Trusts the fake's certificate (PEM) only. */
     private static javax.net.ssl.SSLContext trusting(File pem) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(pem.toPath())) {
-            java.security.KeyStore store = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
-            store.load(null, null);
-            int n = 0;
-            for (java.security.cert.Certificate cert : java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("entra-" + n++, cert);
-            }
-            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+        try {
+            return dev.engram.support.PemTrust.context(pem.toPath());
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot trust the Entra fake's certificate " + pem + ": " + e.getMessage(), e);
         }
