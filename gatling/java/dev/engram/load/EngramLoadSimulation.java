@@ -7,7 +7,10 @@ import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
+import java.util.ArrayList;
+import java.util.List;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
@@ -24,14 +27,20 @@ public class EngramLoadSimulation extends Simulation {
             .acceptHeader("application/json").contentTypeHeader("application/json"));
 
     {
-        long intendedChats = Math.round(profile.chatUsersPerSecond() * profile.durationSeconds());
-        setUp(
-                scenario("chat users").exec(Journeys.newUser(target.agents())).exec(Journeys.chat())
-                        .injectOpen(constantUsersPerSec(profile.chatUsersPerSecond()).during(profile.durationSeconds())),
-                scenario("voice users").exec(Journeys.newUser(target.agents())).exec(Journeys.talk(profile.voiceTurns()))
-                        .injectOpen(rampUsers(profile.voiceSessions()).during(profile.voiceRampSeconds())),
-                scenario("chat and voice in one session").exec(Journeys.newUser(target.agents())).exec(Journeys.mixed())
-                        .injectOpen(atOnceUsers(1)))
+        long intendedChats = profile.intendedChats();
+        LoadFigures figures = target.figures();
+        List<PopulationBuilder> populations = new ArrayList<>();
+        populations.add(scenario("chat users").exec(Journeys.newUser(target.agents())).exec(Journeys.scheduledChat(figures))
+                .injectOpen(constantUsersPerSec(profile.chatUsersPerSecond()).during(profile.durationSeconds())));
+        if (profile.voiceSessions() > 0) {
+            populations.add(scenario("voice users").exec(Journeys.newUser(target.agents())).exec(Journeys.talk(profile.voiceTurns(), figures))
+                    .injectOpen(rampUsers(profile.voiceSessions()).during(profile.voiceRampSeconds())));
+        }
+        if (target.shard().index() == 1) { // one user of a whole run; the first shard carries it
+            populations.add(scenario("chat and voice in one session").exec(Journeys.newUser(target.agents())).exec(Journeys.mixed(figures))
+                    .injectOpen(atOnceUsers(1)));
+        }
+        setUp(populations)
                 .protocols(protocol)
                 .assertions(
                         details("chat").responseTime().percentile(95.0).lt(limits.chatP95Ms()),

@@ -22,6 +22,9 @@ final class Journeys {
     static final int FRAME_SAMPLES = 4096;
     static final Duration FRAME_TIME = Duration.ofNanos(FRAME_SAMPLES * 1_000_000_000L / Pcm16.RATE);
 
+    private static final String SLOT = "slot";
+    private static final String SENT = "sent";
+    private static final String SPEECH_END = "speech_end";
     private static final List<String> QUESTIONS = List.of("What is the capital of France?", "Analyze requirements for CRM migration", "Hello");
 
     private Journeys() {}
@@ -34,26 +37,54 @@ final class Journeys {
                 .set("question", QUESTIONS.get(ThreadLocalRandom.current().nextInt(QUESTIONS.size()))));
     }
 
-    static ChainBuilder chat() {
-        return group("chat").on(exec(Endpoints.chat("chat: send")));
+    /** A chat user of the open model: one chat, timed from its slot in the arrival schedule. */
+    static ChainBuilder scheduledChat(LoadFigures figures) {
+        return exec(session -> session.set(SLOT, figures.nextChatSlot()).set(SENT, System.currentTimeMillis()))
+                .group("chat").on(exec(Endpoints.chat("chat: send")))
+                .exec(session -> {
+                    figures.scheduledChat(session.getLong(SLOT), session.getLong(SENT), !session.isFailed());
+                    return session;
+                });
     }
 
-    /** Connect, then {@code turns} spoken turns, then hang up. */
-    static ChainBuilder talk(int turns) {
+    /** One chat inside another journey, timed from its own send. */
+    static ChainBuilder chat(LoadFigures figures) {
+        return exec(session -> session.markAsSucceeded().set(SENT, System.currentTimeMillis()))
+                .group("chat").on(exec(Endpoints.chat("chat: send")))
+                .exec(session -> {
+                    figures.chat(session.getLong(SENT), !session.isFailed());
+                    return session;
+                });
+    }
+
+    /** Connect, then {@code turns} spoken turns, then hang up; each answered turn's time goes to the figures. */
+    static ChainBuilder talk(int turns, LoadFigures figures) {
         List<String> frames = frames("capital-of-france");
         String silence = Base64.getEncoder().encodeToString(Pcm16.silence(1200).toBytes());
         return group("voice").on(
                 exec(Endpoints.connectVoice())
                         .exec(repeat(turns).on(
                                 foreach(frames, "frame").on(exec(Endpoints.frame("#{frame}")).pause(FRAME_TIME))
+                                        .exec(session -> session.set(SPEECH_END, System.currentTimeMillis()))
                                         .exec(Endpoints.endOfUtterance(silence))
+                                        .exec(session -> {
+                                            if (!session.isFailed()) {
+                                                figures.voiceTurn(session.getLong(SPEECH_END));
+                                            }
+                                            return session;
+                                        })
                                         .pause(Duration.ofMillis(500))))
-                        .exec(Endpoints.hangUp()));
+                        .exec(Endpoints.hangUp()))
+                .exec(session -> {
+                    figures.voiceSession(!session.isFailed());
+                    return session;
+                });
     }
 
     /** What the UI does: chat and voice sharing one session id. */
-    static ChainBuilder mixed() {
-        return exec(chat()).exec(talk(1)).exec(session -> session.set("question", "What did I just ask?")).exec(chat());
+    static ChainBuilder mixed(LoadFigures figures) {
+        return exec(chat(figures)).exec(talk(1, figures))
+                .exec(session -> session.set("question", "What did I just ask?")).exec(chat(figures));
     }
 
     /** The fixture in browser-sized frames (the last one may be shorter), base64 encoded. */

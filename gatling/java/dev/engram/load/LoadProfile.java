@@ -26,6 +26,20 @@ public record LoadProfile(
         }
     }
 
+    /**
+     * This profile's part for one shard: the chat arrival rate divided evenly, and voice sessions dealt round-robin
+     * (session k goes to shard k mod N), so N shards together carry exactly the whole profile.
+     */
+    public LoadProfile shard(LoadTarget.Shard shard) {
+        int sessions = (int) shard.share(voiceSessions);
+        return new LoadProfile(description, durationSeconds, chatUsersPerSecond / shard.count(), sessions, voiceRampSeconds, voiceTurns);
+    }
+
+    /** The chats the profile intends over its duration. */
+    public long intendedChats() {
+        return Math.round(chatUsersPerSecond * durationSeconds);
+    }
+
     public static LoadProfile named(String name) {
         LoadProfile profile = all().get(name);
         if (profile == null) {

@@ -26,6 +26,8 @@ class LoadSmokeTest {
         assertEquals(HarnessCli.FAIL, HarnessCli.run("load", "--profile", "smoke", "--gateway-fault", "gateway-over-sop-latency",
                 "--reports", reports.toString()));
         assertEquals("FAIL", Json.MAPPER.readTree(reports.resolve("local/latest/load.json").toFile()).path("verdict").asText());
+        assertEquals(HarnessCli.FAIL, HarnessCli.run("load", "merge", reports.resolve("local/latest").toString(), "--reports", reports.resolve("merged").toString()),
+                "its mergeable figures fail SOP 6.6 as well");
     }
 
     @Test

@@ -6,7 +6,10 @@ import dev.engram.harness.report.ReportFolders;
 import dev.engram.harness.stack.RunTarget;
 import dev.engram.harness.stack.Simulators;
 import dev.engram.harness.stack.TargetOptions;
+import dev.engram.harness.report.LoadShard;
+import dev.engram.load.LoadFigures;
 import dev.engram.load.LoadProfile;
+import dev.engram.load.LoadTarget;
 import dev.engram.reference.ConfigurationException;
 import dev.engram.support.Json;
 import java.nio.file.Files;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Runs the Gatling load simulation against the embedded stack or a deployed Engram; the exit code is the verdict. */
-@Command(name = "load", mixinStandardHelpOptions = true,
-        description = "Load-test chat and the voice socket with Gatling; exit 0 when every SOP 6.6 assertion holds, 1 when one fails, 2 for a usage error.")
+@Command(name = "load", mixinStandardHelpOptions = true, subcommands = LoadMergeCommand.class,
+        description = "Load-test chat and the voice socket with Gatling; exit 0 when every SOP 6.6 assertion holds, 1 when one fails, 2 for a usage error. "
+                + "With --shard i/N, one of N injectors; 'load merge' combines their results.")
 public final class LoadCommand implements Callable<Integer> {
     public static final String SIMULATION = "dev.engram.load.EngramLoadSimulation";
 
@@ -39,11 +43,17 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--reports", defaultValue = "reports", description = "report root (default: ${DEFAULT-VALUE})")
     Path reports;
 
+    @Option(names = "--shard", defaultValue = "1/1", paramLabel = "i/N", description = "run shard i of N: 1/N of the chat arrival rate and every "
+            + "N-th voice session, so N injectors (for example a CI matrix) carry the whole profile; combine with 'load merge' (default: ${DEFAULT-VALUE})")
+    String shard;
+
     @Override
     public Integer call() throws Exception {
         RunTarget run;
+        LoadTarget.Shard part;
         try {
             LoadProfile.named(profile);
+            part = LoadTarget.Shard.parse(shard);
             run = RunTarget.resolve(new TargetOptions(environment, api, null, false, null, null, null, null, null,
                     java.time.Duration.ofSeconds(60), reports, null, null), System.getenv(), Map.of("ENGRAM_GATEWAY_TIMEOUT_MS", "10000", "ENGRAM_VOICE_STALL_MS", "15000"));
             if (gatewayFault != null) {
@@ -68,10 +78,14 @@ public final class LoadCommand implements Callable<Integer> {
                 System.err.println("harness: " + target.api() + "/api/v1/agents lists no agent, so the load cannot pick one (SOP 10.1)");
                 return HarnessCli.USAGE;
             }
-            try (AutoCloseable handedOver = dev.engram.load.LoadTarget.of(target.api(), profile, target.bearerToken().orElse(null), agents).handOver()) {
+            LoadTarget load = LoadTarget.of(target.api(), profile, target.bearerToken().orElse(null), agents, part);
+            try (AutoCloseable handedOver = load.handOver()) {
                 status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", SIMULATION,
-                        "--results-folder", gatling.toString(), "--run-description", "engram " + profile + " on " + environment});
+                        "--results-folder", gatling.toString(), "--run-description", "engram " + profile + " shard " + part + " on " + environment});
             }
+            LoadFigures.Snapshot figures = load.figures().snapshot();
+            LoadShard.write(folder, new LoadShard(profile, part.toString(), environment, target.api(), status, part.share(LoadProfile.named(profile).intendedChats()),
+                    figures.chatOk(), figures.chatFailed(), figures.voiceOk(), figures.voiceFailed()), figures);
             boolean passed = status == 0;
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("verdict", passed ? "PASS" : "FAIL");
@@ -79,6 +93,7 @@ public final class LoadCommand implements Callable<Integer> {
             summary.put("environment", environment);
             summary.put("target", target.api());
             summary.put("profile", profile);
+            summary.put("shard", part.toString());
             summary.put("gatling_status", status);
             summary.put("gateway_fault", gatewayFault);
             summary.put("started", started.toString());
@@ -86,7 +101,8 @@ public final class LoadCommand implements Callable<Integer> {
             summary.put("report", findReport(gatling));
             Files.writeString(folder.resolve("load.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
             ReportFolders.markLatest(reports, environment, folder);
-            System.out.println("Load " + profile + " on " + environment + ": " + (passed ? "PASS" : "FAIL") + " -> " + summary.get("report"));
+            System.out.println("Load " + profile + (part.count() > 1 ? " shard " + part : "") + " on " + environment + ": " + (passed ? "PASS" : "FAIL")
+                    + " -> " + summary.get("report") + " (mergeable figures: " + folder.resolve(LoadShard.FILE) + ")");
             return passed ? HarnessCli.PASS : HarnessCli.FAIL;
         } finally {
             run.close();
