@@ -30,7 +30,7 @@ public class EngramLoadSimulation extends Simulation {
         long intendedChats = profile.intendedChats();
         LoadFigures figures = target.figures();
         List<PopulationBuilder> populations = new ArrayList<>();
-        populations.add(scenario("chat users").exec(Journeys.newUser(target.agents())).exec(Journeys.scheduledChat(figures))
+        populations.add(scenario("chat users").exec(Journeys.newUser(target.agents())).exec(Journeys.chat(figures))
                 .injectOpen(constantUsersPerSec(profile.chatUsersPerSecond()).during(profile.durationSeconds())));
         if (profile.voiceSessions() > 0) {
             populations.add(scenario("voice users").exec(Journeys.newUser(target.agents())).exec(Journeys.talk(profile.voiceTurns(), figures))

@@ -22,7 +22,6 @@ final class Journeys {
     static final int FRAME_SAMPLES = 4096;
     static final Duration FRAME_TIME = Duration.ofNanos(FRAME_SAMPLES * 1_000_000_000L / Pcm16.RATE);
 
-    private static final String SLOT = "slot";
     private static final String SENT = "sent";
     private static final String SPEECH_END = "speech_end";
     private static final List<String> QUESTIONS = List.of("What is the capital of France?", "Analyze requirements for CRM migration", "Hello");
@@ -37,17 +36,7 @@ final class Journeys {
                 .set("question", QUESTIONS.get(ThreadLocalRandom.current().nextInt(QUESTIONS.size()))));
     }
 
-    /** A chat user of the open model: one chat, timed from its slot in the arrival schedule. */
-    static ChainBuilder scheduledChat(LoadFigures figures) {
-        return exec(session -> session.set(SLOT, figures.nextChatSlot()).set(SENT, System.currentTimeMillis()))
-                .group("chat").on(exec(Endpoints.chat("chat: send")))
-                .exec(session -> {
-                    figures.scheduledChat(session.getLong(SLOT), session.getLong(SENT), !session.isFailed());
-                    return session;
-                });
-    }
-
-    /** One chat inside another journey, timed from its own send. */
+    /** One chat, timed from its send: for a chat user of the open model, the moment the injection schedule started it. */
     static ChainBuilder chat(LoadFigures figures) {
         return exec(session -> session.markAsSucceeded().set(SENT, System.currentTimeMillis()))
                 .group("chat").on(exec(Endpoints.chat("chat: send")))

@@ -48,8 +48,7 @@ public record LoadTarget(String api, String profileName, LoadProfile profile, St
     /** @param agents the agent ids the backend under test lists ({@code GET /api/v1/agents}) */
     public static LoadTarget of(String api, String profileName, String token, java.util.List<String> agents, Shard shard) {
         LoadProfile part = LoadProfile.named(profileName).shard(shard);
-        return new LoadTarget(api.replaceAll("/+$", ""), profileName, part, token, java.util.List.copyOf(agents), shard,
-                new LoadFigures(part.chatUsersPerSecond()));
+        return new LoadTarget(api.replaceAll("/+$", ""), profileName, part, token, java.util.List.copyOf(agents), shard, new LoadFigures());
     }
 
     /** Makes this the target of the simulations started until the returned handle is closed. */

@@ -81,7 +81,7 @@ public final class LoadMerge {
         List<Rule> rules = new ArrayList<>();
         long p95 = chat.getTotalCount() == 0 ? Long.MAX_VALUE : chat.getValueAtPercentile(95);
         rules.add(new Rule("sop-6.6-chat-latency", p95 < limits.chatP95Ms(), chat.getTotalCount() == 0 ? "no chat was measured"
-                : "chat p95 " + p95 + " ms over " + chat.getTotalCount() + " chats from their intended send time; the SOP alerts above " + limits.chatP95Ms() + " ms"));
+                : "chat p95 " + p95 + " ms over " + chat.getTotalCount() + " chats, each from the moment the injection schedule started it; the SOP alerts above " + limits.chatP95Ms() + " ms"));
         long voices = voiceOk + voiceFailed;
         double errorRate = voices == 0 ? 0 : 100.0 * voiceFailed / voices;
         rules.add(new Rule("sop-6.6-voicelive-error-rate", errorRate < limits.voiceErrorRatePercent(), String.format(java.util.Locale.ROOT,

@@ -18,7 +18,7 @@ public final class LoadMergeReport {
                 .append(r.verdict()).append("\">").append(r.verdict()).append("</span></h1><h2>Rules</h2><table><tr><th>rule</th><th>held</th><th>detail</th></tr>");
         r.rules().forEach(rule -> out.append("<tr><td>").append(esc(rule.rule())).append("</td><td class=\"").append(rule.passed() ? "PASS\">yes" : "FAIL\">no")
                 .append("</td><td>").append(esc(rule.detail())).append("</td></tr>"));
-        out.append("</table><h2>Latency (ms)</h2>").append(chart("chat, from the intended send time", r.chat()))
+        out.append("</table><h2>Latency (ms)</h2>").append(chart("chat, from the moment the injection schedule started it", r.chat()))
                 .append(chart("voice turn, end of speech to the complete answer", r.voiceTurn()));
         out.append("<h2>Shards</h2><table><tr><th>shard</th><th>target</th><th>chats ok</th><th>chats failed</th><th>voice ok</th><th>voice failed</th><th>Gatling</th></tr>");
         r.parts().forEach(p -> out.append("<tr><td>").append(esc(p.shard())).append("</td><td>").append(esc(p.target())).append("</td><td>").append(p.chatOk())
