@@ -11,7 +11,6 @@ import dev.engram.harness.report.RunInfo;
 import dev.engram.harness.backend.BackendFailed;
 import dev.engram.harness.stack.RunTarget;
 import dev.engram.harness.stack.TargetOptions;
-import dev.engram.simulator.swa.SwaConfigException;
 import dev.engram.reference.ConfigurationException;
 import dev.engram.support.Json;
 import java.net.URI;
@@ -113,7 +112,7 @@ public final class GateCommand implements Callable<Integer> {
             if (!run.target().backend().kind().equals("reference")) {
                 probe(run.target().api());
             }
-        } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable | SwaConfigException | BackendFailed e) {
+        } catch (IllegalArgumentException | ConfigurationException | TargetUnreachable | BackendFailed e) {
             System.err.println("harness: " + e.getMessage());
             removeIfEmpty(folder); // a started backend's log stays as evidence; an empty run folder does not
             return HarnessCli.USAGE;

@@ -45,7 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
         EmbeddedStack stack;
         try {
             stack = EmbeddedStack.builder().environment(Environments.require(environment)).webDist(webDist).voiceLiveReplay(voiceLiveReplay).start();
-        } catch (IllegalArgumentException | ConfigurationException | dev.engram.simulator.swa.SwaConfigException e) {
+        } catch (IllegalArgumentException | ConfigurationException e) {
             System.err.println("harness: " + e.getMessage());
             return HarnessCli.USAGE;
         }

@@ -2,7 +2,7 @@ package dev.engram.harness.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.engram.simulator.voicelive.VoiceLiveSimulator;
+import dev.engram.harness.stack.StandaloneSimulator;
 import dev.engram.support.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -42,7 +42,7 @@ final class SimulatorBench implements Callable<Integer> {
     public Integer call() throws Exception {
         NodeInjector.install();
         String key = UUID.randomUUID().toString();
-        try (VoiceLiveSimulator simulator = VoiceLiveSimulator.options().apiKey(key).pacing("realistic").start()) {
+        try (StandaloneSimulator simulator = StandaloneSimulator.voiceLive(key, "realistic")) {
             String url = simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version=2025-10-01&model=gpt-realtime";
             JsonNode probe = inject(url, key, 1, false, 0, 1);
             int frames = probe.path("frames").asInt();

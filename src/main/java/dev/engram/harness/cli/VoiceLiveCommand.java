@@ -1,6 +1,6 @@
 package dev.engram.harness.cli;
 
-import dev.engram.simulator.cassette.CassetteRecorder;
+import dev.engram.harness.stack.StandaloneSimulator;
 import dev.engram.support.Json;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ public final class VoiceLiveCommand implements Runnable {
                 System.err.println("harness: --upstream must be an http(s) or ws(s) URL, got '" + upstream + "'");
                 return HarnessCli.USAGE;
             }
-            CassetteRecorder recorder = CassetteRecorder.start(upstream, out, keepAudio);
+            StandaloneSimulator recorder = StandaloneSimulator.voiceLiveRecorder(upstream, out, keepAudio);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 recorder.close();
