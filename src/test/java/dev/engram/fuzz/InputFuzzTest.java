@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import dev.engram.harness.client.VoiceSocket;
 import dev.engram.harness.stack.EmbeddedStack;
@@ -56,13 +57,13 @@ class InputFuzzTest {
 
     @Property(tries = 150)
     void chatBodiesNeverBreakTheServer(@ForAll("bodies") String body) {
-        Http.Reply reply = Http.post(stack.endpoints().api() + "/api/v1/chat", body);
+        ApiResponse reply = Http.post(stack.endpoints().api() + "/api/v1/chat", body);
         checkReply(reply, "POST /api/v1/chat " + body);
     }
 
     @Property(tries = 120)
     void pathsAndHeadersNeverBreakTheServer(@ForAll("paths") String path, @ForAll("headerValues") String header) {
-        Http.Reply reply = Http.send(HttpRequest.newBuilder(URI.create(stack.endpoints().api() + path)).header("X-Fuzz", header).GET());
+        ApiResponse reply = Http.send(HttpRequest.newBuilder(URI.create(stack.endpoints().api() + path)).header("X-Fuzz", header).GET());
         checkReply(reply, "GET " + path);
     }
 
@@ -125,15 +126,15 @@ class InputFuzzTest {
 
     @Property(tries = 100)
     void gatewayAndZepBodiesNeverBreakTheirSimulators(@ForAll("bodies") String body) {
-        Http.Reply gateway = Http.send(HttpRequest.newBuilder(URI.create(stack.endpoints().gateway() + "/chat/completions"))
+        ApiResponse gateway = Http.send(HttpRequest.newBuilder(URI.create(stack.endpoints().gateway() + "/chat/completions"))
                 .header("Content-Type", "application/json").header("api-key", secrets.get("AZURE_AI_KEY"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertTrue(gateway.status() < 500, "gateway " + gateway.status() + " for " + body + ": " + gateway.body());
-        Http.Reply zep = Http.post(stack.endpoints().zep() + "/api/v1/sessions/fuzz/memory", body);
+        ApiResponse zep = Http.post(stack.endpoints().zep() + "/api/v1/sessions/fuzz/memory", body);
         assertTrue(zep.status() < 500, "zep " + zep.status() + " for " + body + ": " + zep.body());
     }
 
-    private static void checkReply(Http.Reply reply, String request) {
+    private static void checkReply(ApiResponse reply, String request) {
         assertTrue(reply.status() < 500 || reply.status() == 502 || reply.status() == 503 || reply.status() == 504,
                 reply.status() + " for " + request + ": " + reply.body());
         assertFalse(reply.body().matches("(?s).*(Exception|\\tat |\\.java:\\d+|Traceback).*"), "a stack trace for " + request + ": " + reply.body());

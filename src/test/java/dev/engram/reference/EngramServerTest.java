@@ -1,5 +1,6 @@
 package dev.engram.reference;
 
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +38,7 @@ class EngramServerTest {
     @Test
     void healthNamesTheEnvironment() {
         start(Map.of("ENVIRONMENT", "test", "AUTH_REQUIRED", "false"));
-        Http.Reply health = Http.get(engram.url() + "/health");
+        ApiResponse health = Http.get(engram.url() + "/health");
         assertEquals(200, health.status());
         assertEquals("healthy", health.json().path("status").asText());
         assertEquals("test", health.json().path("environment").asText());
@@ -46,7 +47,7 @@ class EngramServerTest {
     @Test
     void voiceStatusIsNotConfiguredWithoutAnEndpoint() {
         start(Map.of());
-        Http.Reply status = Http.get(engram.url() + "/api/v1/voice/status");
+        ApiResponse status = Http.get(engram.url() + "/api/v1/voice/status");
         assertFalse(status.json().path("voicelive_configured").asBoolean());
         assertEquals(0, status.json().path("active_sessions").asInt());
     }
@@ -54,7 +55,7 @@ class EngramServerTest {
     @Test
     void anUnknownAgentsVoiceConfigIs404NamingTheKnownAgents() {
         start(Map.of());
-        Http.Reply reply = Http.get(engram.url() + "/api/v1/voice/config/bob");
+        ApiResponse reply = Http.get(engram.url() + "/api/v1/voice/config/bob");
         assertEquals(404, reply.status());
         assertTrue(reply.json().path("detail").asText().contains("elena, marcus, sage"));
     }
@@ -66,7 +67,7 @@ class EngramServerTest {
             closed = s.getLocalPort();
         }
         start(Map.of("ZEP_API_URL", "http://127.0.0.1:" + closed));
-        Http.Reply reply = Http.post(engram.url() + "/api/v1/chat", "{\"content\":\"What is the capital of France?\"}");
+        ApiResponse reply = Http.post(engram.url() + "/api/v1/chat", "{\"content\":\"What is the capital of France?\"}");
         assertEquals(200, reply.status());
         assertTrue(reply.json().path("session_id").asText().matches("session-\\d+-[0-9a-z]{7}"));
         assertEquals("elena", reply.json().path("agent_id").asText());
@@ -75,10 +76,10 @@ class EngramServerTest {
     @Test
     void authRequiredRefusesAMissingTokenWithTheSopsWords() {
         start(Map.of("ENVIRONMENT", "development", "AUTH_REQUIRED", "true"));
-        Http.Reply missing = Http.post(engram.url() + "/api/v1/chat", "{\"content\":\"Hi\"}");
+        ApiResponse missing = Http.post(engram.url() + "/api/v1/chat", "{\"content\":\"Hi\"}");
         assertEquals(401, missing.status());
         assertEquals("Missing token", missing.json().path("detail").asText());
-        Http.Reply dev = Http.send(HttpRequest.newBuilder(URI.create(engram.url() + "/api/v1/chat"))
+        ApiResponse dev = Http.send(HttpRequest.newBuilder(URI.create(engram.url() + "/api/v1/chat"))
                 .header("Authorization", "Bearer dev_alice_analyst").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"Hi\"}")));
         assertEquals(200, dev.status());
@@ -87,12 +88,12 @@ class EngramServerTest {
     @Test
     void corsAllowsOnlyTheConfiguredOrigin() {
         start(Map.of());
-        Http.Reply allowed = Http.send(preflight("https://app.azurestaticapps.net"));
+        ApiResponse allowed = Http.send(preflight("https://app.azurestaticapps.net"));
         assertEquals(204, allowed.status());
-        assertEquals("https://app.azurestaticapps.net", allowed.raw().headers().firstValue("Access-Control-Allow-Origin").orElse(null));
-        Http.Reply refused = Http.send(preflight("https://evil.example"));
+        assertEquals("https://app.azurestaticapps.net", allowed.header("Access-Control-Allow-Origin"));
+        ApiResponse refused = Http.send(preflight("https://evil.example"));
         assertEquals(403, refused.status());
-        assertNull(refused.raw().headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertNull(refused.header("Access-Control-Allow-Origin"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.identity.EntraTokens;
 import dev.engram.harness.client.Http;
 import dev.engram.simulator.entra.EntraIdSimulator;
@@ -55,7 +56,7 @@ class EntraAuthenticationTest {
         ENTRA.close();
     }
 
-    private static Http.Reply chat(EngramServer server, String token) {
+    private static ApiResponse chat(EngramServer server, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/chat"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"content\":\"Hello\"}"));
         if (token != null) {
@@ -85,7 +86,7 @@ class EntraAuthenticationTest {
 
     @Test
     void aMissingHeaderIsTheSopsMissingToken() {
-        Http.Reply reply = chat(TEST_ENV, null);
+        ApiResponse reply = chat(TEST_ENV, null);
         assertEquals(401, reply.status());
         assertEquals("Missing token", reply.json().path("detail").asText());
     }
@@ -116,7 +117,7 @@ class EntraAuthenticationTest {
                 "tampered-payload", EntraAuthenticationTest::tampered,
                 "dev-token-outside-development", () -> "dev_alice_admin",
                 "garbage", () -> "not.a.jwt");
-        Http.Reply reply = chat(TEST_ENV, tokens.get(attack).get());
+        ApiResponse reply = chat(TEST_ENV, tokens.get(attack).get());
         assertEquals(401, reply.status(), attack + ": " + reply.body());
         assertFalse(reply.body().contains("Exception") || reply.body().contains("\tat "), "no stack trace in " + reply.body());
     }

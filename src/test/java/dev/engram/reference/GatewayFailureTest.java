@@ -1,5 +1,6 @@
 package dev.engram.reference;
 
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -61,7 +62,7 @@ class GatewayFailureTest {
     void sendsTheUpstreamRequestShapeAndReturnsTheReply() {
         gateway.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(completion("Paris."))));
         startEngram(Map.of());
-        Http.Reply reply = Http.post(engram.url() + "/api/v1/chat", ASK);
+        ApiResponse reply = Http.post(engram.url() + "/api/v1/chat", ASK);
         assertEquals(200, reply.status());
         assertEquals("Paris.", reply.json().path("content").asText());
         assertEquals(12, reply.json().path("tokens_used").asInt());
@@ -76,7 +77,7 @@ class GatewayFailureTest {
     void aGateway500IsA502JsonErrorThatLeaksNoKey() {
         gateway.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(500).withBody("{\"error\":\"boom\"}")));
         startEngram(Map.of());
-        Http.Reply reply = Http.post(engram.url() + "/api/v1/chat", ASK);
+        ApiResponse reply = Http.post(engram.url() + "/api/v1/chat", ASK);
         assertEquals(502, reply.status());
         assertEquals("gateway_error", reply.json().path("error").asText());
         assertFalse(reply.body().contains("secret-gateway-key-123"));
@@ -86,7 +87,7 @@ class GatewayFailureTest {
     void aRefusedKeyIsA502NamingTheVariable() {
         gateway.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(401)));
         startEngram(Map.of());
-        Http.Reply reply = Http.post(engram.url() + "/api/v1/chat", ASK);
+        ApiResponse reply = Http.post(engram.url() + "/api/v1/chat", ASK);
         assertEquals(502, reply.status());
         assertTrue(reply.json().path("detail").asText().contains("AZURE_AI_KEY"));
         assertFalse(reply.body().contains("secret-gateway-key-123"));
@@ -99,7 +100,7 @@ class GatewayFailureTest {
         gateway.stubFor(post(urlPathEqualTo(PATH)).inScenario("rate").whenScenarioStateIs("open")
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(completion("Paris."))));
         startEngram(Map.of("ENGRAM_GATEWAY_TIMEOUT_MS", "5000"));
-        Http.Reply reply = Http.post(engram.url() + "/api/v1/chat", ASK);
+        ApiResponse reply = Http.post(engram.url() + "/api/v1/chat", ASK);
         assertEquals(200, reply.status());
         List<LoggedRequest> calls = gateway.findAll(postRequestedFor(urlPathEqualTo(PATH)));
         assertEquals(2, calls.size());
@@ -111,9 +112,9 @@ class GatewayFailureTest {
     void aPersistent429SurfacesAs429WithRetryAfter() {
         gateway.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
         startEngram(Map.of());
-        Http.Reply reply = Http.post(engram.url() + "/api/v1/chat", ASK);
+        ApiResponse reply = Http.post(engram.url() + "/api/v1/chat", ASK);
         assertEquals(429, reply.status());
-        assertTrue(reply.raw().headers().firstValue("Retry-After").isPresent());
+        assertTrue(reply.hasHeader("Retry-After"));
         assertEquals(3, gateway.findAll(postRequestedFor(urlPathEqualTo(PATH))).size());
     }
 
@@ -128,7 +129,7 @@ class GatewayFailureTest {
     void anEmptyCompletionIsA502NotAnEmptyAnswer() {
         gateway.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(completion(""))));
         startEngram(Map.of());
-        Http.Reply reply = Http.post(engram.url() + "/api/v1/chat", ASK);
+        ApiResponse reply = Http.post(engram.url() + "/api/v1/chat", ASK);
         assertEquals(502, reply.status());
         assertEquals("gateway_empty_response", reply.json().path("error").asText());
     }
@@ -141,7 +142,7 @@ class GatewayFailureTest {
         }
         engram = EngramServer.start(EngramSettings.fromEnvironment(Map.of(
                 "AZURE_AI_ENDPOINT", "http://127.0.0.1:" + closedPort + "/gw/openai/v1", "AZURE_AI_KEY", "k")));
-        Http.Reply reply = Http.post(engram.url() + "/api/v1/chat", ASK);
+        ApiResponse reply = Http.post(engram.url() + "/api/v1/chat", ASK);
         assertEquals(503, reply.status());
         assertTrue(reply.json().path("detail").asText().contains("127.0.0.1:" + closedPort));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import dev.engram.simulator.gateway.GatewaySimulator;
 import dev.engram.simulator.swa.SpaBuild;
@@ -21,15 +22,15 @@ class SwaEmulatorTest {
         try (GatewaySimulator api = GatewaySimulator.start("k", "gpt-5-chat");
              SpaBuild build = SpaBuild.of(SpaBuild.SOURCE, "", "http://127.0.0.1:1");
              SwaEmulator web = SwaEmulator.start(build.folder(), api.endpoint().replace("/engram/openai/v1", ""))) {
-            Http.Reply deepLink = Http.get(web.url() + "/voice");
+            ApiResponse deepLink = Http.get(web.url() + "/voice");
             assertEquals(200, deepLink.status());
             assertTrue(deepLink.body().contains("class=\"logo\""));
-            assertEquals("/voice", deepLink.raw().headers().firstValue("x-ms-original-url").orElse(null));
-            assertEquals("nosniff", deepLink.raw().headers().firstValue("X-Content-Type-Options").orElse(null));
+            assertEquals("/voice", deepLink.header("x-ms-original-url"));
+            assertEquals("nosniff", deepLink.header("X-Content-Type-Options"));
             assertEquals(404, Http.get(web.url() + "/assets/missing.js").status());
             assertEquals(404, Http.get(web.url() + "/staticwebapp.config.json").status());
-            assertTrue(Http.get(web.url() + "/assets/app.js").raw().headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
-            Http.Reply proxied = Http.get(web.url() + "/api/__admin/calls");
+            assertTrue(Http.get(web.url() + "/assets/app.js").headerOrEmpty("Content-Type").startsWith("text/javascript"));
+            ApiResponse proxied = Http.get(web.url() + "/api/__admin/calls");
             assertTrue(proxied.status() >= 400 && !proxied.body().contains("logo"),
                     "reached the API (which has no such GET), not the SPA fallback: " + proxied.status() + " " + proxied.body());
             assertEquals(405, Http.post(web.url() + "/index.html", "{}").status());

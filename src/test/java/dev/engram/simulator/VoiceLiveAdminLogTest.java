@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.testing.Awaits;
@@ -30,7 +31,7 @@ class VoiceLiveAdminLogTest {
             assertTrue(Awaits.until(Duration.ofSeconds(5), () -> sessions(simulator, null).size() == 2), "two sessions logged");
             assertEquals(1, sessions(simulator, between).size(), "only the second session's frames are at or after " + between);
 
-            Http.Reply bad = Http.get(simulator.endpoint() + "/__admin/log?since=yesterday");
+            ApiResponse bad = Http.get(simulator.endpoint() + "/__admin/log?since=yesterday");
             assertEquals(400, bad.status());
             assertTrue(bad.body().contains("invalid_since") && bad.body().contains("'yesterday'"), bad.body());
         }

@@ -3,6 +3,7 @@ package dev.engram.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import dev.engram.simulator.zep.ZepSimulator;
 import org.junit.jupiter.api.AfterEach;
@@ -22,12 +23,12 @@ class ZepSimulatorTest {
         assertEquals(200, Http.post(zep.url() + "/api/v1/sessions/s1/memory",
                 "{\"messages\":[{\"role_type\":\"user\",\"content\":\"My name is Priya and I work at Contoso.\"},"
                         + "{\"role_type\":\"assistant\",\"content\":\"Nice to meet you.\"}]}").status());
-        Http.Reply messages = Http.get(zep.url() + "/api/v1/sessions/s1/messages?limit=10");
+        ApiResponse messages = Http.get(zep.url() + "/api/v1/sessions/s1/messages?limit=10");
         assertEquals(2, messages.json().path("messages").size());
         assertEquals("assistant", messages.json().path("messages").path(1).path("role_type").asText());
         String facts = Http.get(zep.url() + "/api/v1/users/u1/facts?limit=5&query=work").body();
         assertTrue(facts.contains("User works at Contoso") && facts.contains("User's name is Priya"), facts);
-        Http.Reply search = Http.post(zep.url() + "/api/v1/sessions/search", "{\"text\":\"where does Priya work\",\"limit\":3,\"search_type\":\"similarity\"}");
+        ApiResponse search = Http.post(zep.url() + "/api/v1/sessions/search", "{\"text\":\"where does Priya work\",\"limit\":3,\"search_type\":\"similarity\"}");
         assertEquals("s1", search.json().path(0).path("session_id").asText());
     }
 

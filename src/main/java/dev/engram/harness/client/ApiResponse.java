@@ -28,8 +28,23 @@ public record ApiResponse(String request, int status, Map<String, String> header
         return ids;
     }
 
+    /** This answer read as a chat reply. */
+    public ChatReply chatReply() {
+        return ChatReply.of(json());
+    }
+
     public boolean isJson() {
         return !json().isMissingNode();
+    }
+
+    public boolean hasHeader(String name) {
+        return header(name) != null;
+    }
+
+    /** The header's value, or "" when the answer has none. */
+    public String headerOrEmpty(String name) {
+        String value = header(name);
+        return value == null ? "" : value;
     }
 
     public String header(String name) {

@@ -41,7 +41,7 @@ public final class Connectivity {
         return read(Http.get(api + "/api/v1/voice/status"), VoiceStatus.class, api + "/api/v1/voice/status").containerAppName();
     }
 
-    private static <T> T read(Http.Reply reply, Class<T> type, String what) {
+    private static <T> T read(ApiResponse reply, Class<T> type, String what) {
         try {
             return Json.MAPPER.readValue(reply.body(), type);
         } catch (Exception e) {

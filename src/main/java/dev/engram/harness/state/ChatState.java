@@ -25,8 +25,8 @@ public final class ChatState {
         body.put("agent_id", agentId);
         session.ifPresent(id -> body.put("session_id", id));
         lastReply = api.record(api.api().postJson("/api/v1/chat", Json.write(body)));
-        if (lastReply.status() == 200 && lastReply.json().path("session_id").isTextual()) {
-            sessionId = lastReply.json().path("session_id").asText();
+        if (lastReply.status() == 200 && lastReply.chatReply().hasSession()) {
+            sessionId = lastReply.chatReply().sessionId();
         }
         return lastReply;
     }
@@ -50,6 +50,6 @@ public final class ChatState {
     }
 
     public String replyText() {
-        return lastReply().json().path("content").asText("");
+        return lastReply().chatReply().content();
     }
 }

@@ -2,6 +2,7 @@ package dev.engram.harness.steps;
 
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.client.ApiResponse;
+import dev.engram.harness.client.ChatReply;
 import dev.engram.harness.state.ChatState;
 import dev.engram.harness.state.ScenarioContext;
 import dev.engram.harness.state.VoiceState;
@@ -70,22 +71,21 @@ public final class ChatSteps {
 
     @Then("the reply comes from {agent}")
     public void comesFrom(String agent) {
-        var json = chat.lastReply().json();
-        verify.that(agent.equals(json.path("agent_id").asText()) && !json.path("agent_name").asText().isBlank(),
+        ChatReply reply = chat.lastReply().chatReply();
+        verify.that(agent.equals(reply.agentId()) && !reply.agentName().isBlank(),
                 "agent selection", "agent_id \"" + agent + "\" with its agent_name", chat.lastReply().summary());
     }
 
     @Then("the reply carries a session id")
     public void carriesSession() {
-        verify.that(chat.lastReply().json().path("session_id").asText("").length() > 0, "session id",
+        verify.that(chat.lastReply().chatReply().hasSession(), "session id",
                 "a non-empty session_id", chat.lastReply().summary());
     }
 
     @Then("the reply carries the same session id")
     public void sameSession() {
         String sent = chat.requireSession();
-        String got = chat.lastReply().json().path("session_id").asText(null);
-        verify.that(sent.equals(got), "session id echoed", "session_id \"" + sent + "\"", chat.lastReply().summary());
+        verify.that(sent.equals(chat.lastReply().chatReply().sessionId()), "session id echoed", "session_id \"" + sent + "\"", chat.lastReply().summary());
     }
 
     @Then("the reply differs from {agent}'s answer")
@@ -98,7 +98,7 @@ public final class ChatSteps {
     @Then("the reply is HTTP {int} with a JSON error")
     public void jsonError(int status) {
         ApiResponse r = chat.lastReply();
-        verify.that(r.status() == status && r.json().has("detail"), "gateway failure surfaces",
+        verify.that(r.status() == status && r.chatReply().isError(), "gateway failure surfaces",
                 "HTTP " + status + " with a JSON error (never a 200 apology)", r.summary(), "chat-incident");
     }
 
@@ -141,7 +141,7 @@ public final class ChatSteps {
 
     private void remember(String agent, ApiResponse reply) {
         if (reply.status() == 200) {
-            answersByAgent.put(agent, reply.json().path("content").asText());
+            answersByAgent.put(agent, reply.chatReply().content());
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.engram.harness.steps;
 
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.VoiceMessage;
 import dev.engram.harness.check.Diagnosis;
 import dev.engram.harness.check.Verify;
-import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Connectivity;
 import dev.engram.harness.client.EngramApi;
 import dev.engram.harness.client.Http;
@@ -204,7 +204,7 @@ public final class ConnectivitySteps {
 
     @Then("its health says {string}")
     public void healthSays(String status) {
-        Http.Reply health = Http.get(net.api() + "/health");
+        ApiResponse health = Http.get(net.api() + "/health");
         verify.that(health.json().path("status").asText().equals(status), "health does not lie", "\"status\": \"" + status + "\"", health.body());
     }
 

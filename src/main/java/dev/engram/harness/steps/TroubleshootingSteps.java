@@ -1,5 +1,6 @@
 package dev.engram.harness.steps;
 
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.VoiceMessage;
 import dev.engram.harness.check.Troubleshooting;
 import dev.engram.harness.check.Verify;
@@ -24,7 +25,7 @@ public final class TroubleshootingSteps {
     private final ScenarioContext scenario;
     private final Verify verify;
     private RunningBackend broken;
-    private Http.Reply reply;
+    private ApiResponse reply;
     private String voiceError;
     private final RunWorld world;
 

@@ -2,6 +2,7 @@ package dev.engram.harness.steps;
 
 import dev.engram.harness.check.Shapes;
 import dev.engram.harness.check.Verify;
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import dev.engram.harness.stack.HttpsApiSpa;
 import dev.engram.harness.state.ScenarioContext;
@@ -59,14 +60,14 @@ public final class WebSteps {
 
     @Then("the config file is not served")
     public void configNotServed() {
-        Http.Reply reply = Http.get(web.web() + "/staticwebapp.config.json");
+        ApiResponse reply = Http.get(web.web() + "/staticwebapp.config.json");
         verify.that(reply.status() == 404, "config file", "404 for /staticwebapp.config.json", reply.status() + " " + abbreviate(reply.body()));
     }
 
     @Then("\\/api requests reach the API, not the SPA fallback")
     public void apiNotRewritten() {
-        Http.Reply agents = Http.get(web.web() + "/api/v1/agents");
-        Http.Reply missing = Http.get(web.web() + "/api/engram-missing");
+        ApiResponse agents = Http.get(web.web() + "/api/v1/agents");
+        ApiResponse missing = Http.get(web.web() + "/api/engram-missing");
         verify.that(agents.status() == 200 && Shapes.looksLikeJson(agents.body()) && !missing.body().contains("class=\"logo\""), "/api/* is not swallowed by the fallback",
                 "JSON from the API for /api/v1/agents, and no app shell for /api/engram-missing", "/api/v1/agents -> " + agents.status() + " "
                         + abbreviate(agents.body()) + "; /api/engram-missing -> " + missing.status() + " " + abbreviate(missing.body()));

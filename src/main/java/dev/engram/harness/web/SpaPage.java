@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.state.WebState;
 import dev.engram.support.Json;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ public final class SpaPage {
         List<String> problems = new ArrayList<>();
         for (String glob : globs.stream().filter(g -> !g.startsWith("/api")).toList()) {
             String probe = glob.replace("*", "engram-missing-asset").replaceAll("\\.\\{([^,}]+)[^}]*}", ".$1");
-            dev.engram.harness.client.Http.Reply reply = dev.engram.harness.client.Http.get(base + probe);
+            dev.engram.harness.client.ApiResponse reply = dev.engram.harness.client.Http.get(base + probe);
             if (reply.status() != 404 || reply.body().contains("class=\"logo\"")) {
                 problems.add(probe + " (" + glob + ") -> " + reply.status());
             }
