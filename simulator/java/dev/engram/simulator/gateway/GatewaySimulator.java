@@ -3,6 +3,7 @@ package dev.engram.simulator.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.engram.simulator.model.AnswerBook;
 import dev.engram.simulator.support.Admin;
 import dev.engram.simulator.support.Delays;
 import dev.engram.simulator.support.Fault;

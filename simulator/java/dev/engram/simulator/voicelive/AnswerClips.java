@@ -1,6 +1,6 @@
 package dev.engram.simulator.voicelive;
 
-import dev.engram.simulator.gateway.AnswerBook;
+import dev.engram.simulator.model.AnswerBook;
 
 /**
  * Lists the answers to pre-record, one line each: {@code voice<TAB>clip id<TAB>text}. Used by

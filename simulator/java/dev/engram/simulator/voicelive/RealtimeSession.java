@@ -7,7 +7,7 @@ import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Pcm16;
 import dev.engram.audio.Voices;
 import dev.engram.audio.Wav;
-import dev.engram.simulator.gateway.AnswerBook;
+import dev.engram.simulator.model.AnswerBook;
 import dev.engram.support.Json;
 import java.util.Base64;
 import java.util.Iterator;
@@ -188,8 +188,9 @@ final class RealtimeSession implements VoiceActivity.Listener {
                             + audio.length / Pcm16.BYTES_PER_MS + "ms of audio.", null);
             return;
         }
+        boolean speaking = speechItemId != null && input.speaking(); // the item speech_started announced, if speech is under way
         input.clear();
-        commitUtterance(speechItemId != null && input.speaking() ? speechItemId : id("item"), audio);
+        commitUtterance(speaking ? speechItemId : id("item"), audio);
     }
 
     private void commitUtterance(String itemId, byte[] audio) {

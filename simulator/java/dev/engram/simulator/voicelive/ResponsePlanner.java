@@ -6,7 +6,7 @@ import dev.engram.audio.Fixture;
 import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Pcm16;
 import dev.engram.audio.Voices;
-import dev.engram.simulator.gateway.AnswerBook;
+import dev.engram.simulator.model.AnswerBook;
 import dev.engram.support.Json;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.audio.FixtureRegistry;
 import dev.engram.audio.Voices;
-import dev.engram.simulator.gateway.AnswerBook;
+import dev.engram.simulator.model.AnswerBook;
 import dev.engram.support.Json;
 import dev.engram.support.LoopbackServer;
 import dev.engram.support.UpgradeRefusal;

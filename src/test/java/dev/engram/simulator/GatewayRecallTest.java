@@ -3,7 +3,7 @@ package dev.engram.simulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.engram.simulator.gateway.AnswerBook;
+import dev.engram.simulator.model.AnswerBook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.engram.identity.EntraTokens;
 import dev.engram.simulator.entra.EntraIdSimulator;
-import dev.engram.simulator.voicelive.EntraTokenVerifier;
+import dev.engram.harness.stack.EntraTokenVerifier;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.testing.RealtimeEvents;
 import java.net.URI;

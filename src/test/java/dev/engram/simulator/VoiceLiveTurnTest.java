@@ -148,4 +148,14 @@ class VoiceLiveTurnTest {
         send("{\"type\":\"input_audio_buffer.commit\"}");
         assertEquals("input_audio_buffer_commit_empty", next("error").path("error").path("code").asText());
     }
+
+    @Test
+    void aManualCommitWhileSpeechIsUnderWayCommitsTheItemSpeechStartedAnnounced() throws Exception {
+        connect();
+        short[] samples = new FixtureRegistry(Path.of("audio-fixtures")).byId("capital-of-france").audio().samples();
+        stream(new Pcm16(Arrays.copyOf(samples, samples.length / 2), Pcm16.RATE), 4800); // cut mid-sentence: speech started, not stopped
+        String announced = next("input_audio_buffer.speech_started").path("item_id").asText();
+        send("{\"type\":\"input_audio_buffer.commit\"}");
+        assertEquals(announced, next("input_audio_buffer.committed").path("item_id").asText());
+    }
 }

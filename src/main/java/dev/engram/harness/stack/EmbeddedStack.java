@@ -9,7 +9,6 @@ import dev.engram.simulator.entra.EntraIdSimulator;
 import dev.engram.simulator.gateway.GatewaySimulator;
 import dev.engram.simulator.swa.SpaBuild;
 import dev.engram.simulator.swa.SwaEmulator;
-import dev.engram.simulator.voicelive.EntraTokenVerifier;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
 import dev.engram.simulator.zep.ZepSimulator;
 import java.nio.file.Path;

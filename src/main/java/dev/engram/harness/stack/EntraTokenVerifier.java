@@ -1,4 +1,4 @@
-package dev.engram.simulator.voicelive;
+package dev.engram.harness.stack;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -8,12 +8,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.engram.simulator.entra.EntraIdSimulator;
+import dev.engram.simulator.voicelive.HandshakeRefused;
+import dev.engram.simulator.voicelive.TokenVerifier;
 import java.util.Set;
 
 /**
- * VoiceLive's bearer-token check against the Entra ID fake: signature by the tenant's keys, issuer, expiry, and an
- * audience the api-version accepts ({@code https://cognitiveservices.azure.com} for the Java SDK, {@code https://ai.azure.com}
- * for Python, from 2025-10-01 on); then Azure RBAC: the principal needs "Cognitive Services Speech User", or the handshake gets 401.
+ * VoiceLive's bearer-token check against the Entra ID fake, wired by the stack because the simulators never import each
+ * other: signature by the tenant's keys, issuer, expiry, and an audience the api-version accepts
+ * ({@code https://cognitiveservices.azure.com} for the Java SDK, {@code https://ai.azure.com} for Python, from 2025-10-01
+ * on); then Azure RBAC: the principal needs "Cognitive Services Speech User", or the handshake gets 401.
  */
 public final class EntraTokenVerifier implements TokenVerifier {
     public static final String SPEECH_USER = "Cognitive Services Speech User";

@@ -1,4 +1,4 @@
-package dev.engram.simulator.gateway;
+package dev.engram.simulator.model;
 
 import dev.engram.support.Json;
 import java.util.List;
@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway simulator's deterministic "model": question patterns mapped to answers per persona, read from
+ * The simulated model, shared by the gateway and VoiceLive simulators (neither imports the other): question
+ * patterns mapped to answers per persona, read from
  * {@code simulator/data/gateway/answers.json}. A rule with {@code recall} answers from the conversation context
  * the caller sent (system prompt or earlier messages), which is how memory enrichment becomes observable.
  */

@@ -1,4 +1,4 @@
-package dev.engram.simulator.gateway;
+package dev.engram.simulator.model;
 
 import java.util.ArrayList;
 import java.util.List;
