@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.WaitUntilState;
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.state.WebState;
 import dev.engram.support.Json;
@@ -46,17 +48,28 @@ public final class SpaPage {
         this.base = base.replaceAll("/+$", "");
     }
 
-    /** Each route opened in a fresh tab (a deep link), with a screenshot; the routes that did not load the app shell. */
+    /**
+     * Each route opened in a fresh tab (a deep link), with a screenshot; the routes that did not load the app shell. The
+     * tabs load at the same time, as a user's tabs would, and are checked one by one.
+     */
     public List<String> deepLinkProblems(List<String> routes) {
-        List<String> problems = new ArrayList<>();
+        List<Page> tabs = new ArrayList<>();
+        List<Response> responses = new ArrayList<>();
         for (String route : routes) {
             Page tab = web.newTab();
-            Response response = tab.navigate(base + route);
+            tabs.add(tab);
+            responses.add(tab.navigate(base + route, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT)));
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < routes.size(); i++) {
+            Page tab = tabs.get(i);
+            Response response = responses.get(i);
+            tab.waitForLoadState(LoadState.LOAD);
             String type = response == null ? "" : String.valueOf(response.headerValue("content-type"));
             boolean shell = tab.locator(".logo").count() > 0 && tab.locator(".logo").first().textContent().contains("ENGRAM");
-            web.screenshot(route, tab);
+            web.screenshot(routes.get(i), tab);
             if (response == null || response.status() != 200 || !type.startsWith("text/html") || !shell) {
-                problems.add(route + " -> " + (response == null ? "no response" : response.status() + " " + type) + (shell ? "" : ", no app shell"));
+                problems.add(routes.get(i) + " -> " + (response == null ? "no response" : response.status() + " " + type) + (shell ? "" : ", no app shell"));
             }
             tab.close();
         }
@@ -81,13 +94,20 @@ public final class SpaPage {
         return problems;
     }
 
-    /** axe-core on each route, in a fresh tab. */
+    /** axe-core on each route, in a fresh tab of its own. */
     public AccessibilityScan scan(List<String> routes) {
         List<String> violations = new ArrayList<>();
         List<String> serious = new ArrayList<>();
-        for (String route : routes) {
+        List<Page> tabs = new ArrayList<>();
+        for (String route : routes) { // the tabs load at the same time; axe then scans them one by one
             Page tab = web.newTab();
-            tab.navigate(base + route);
+            tab.navigate(base + route, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+            tabs.add(tab);
+        }
+        for (int i = 0; i < routes.size(); i++) {
+            String route = routes.get(i);
+            Page tab = tabs.get(i);
+            tab.waitForLoadState(LoadState.LOAD);
             for (Rule violation : new AxeBuilder(tab).analyze().getViolations()) {
                 violations.add(route + ": " + violation.getId() + " (" + violation.getImpact() + ") " + violation.getHelp() + ", "
                         + violation.getNodes().size() + " node(s)");
