@@ -46,8 +46,8 @@ public record LoadTarget(String api, String profileName, LoadProfile profile, St
     private static final AtomicReference<LoadTarget> HANDED_OVER = new AtomicReference<>();
 
     /** @param agents the agent ids the backend under test lists ({@code GET /api/v1/agents}) */
-    public static LoadTarget of(String api, String profileName, String token, java.util.List<String> agents, Shard shard) {
-        LoadProfile part = LoadProfile.named(profileName).shard(shard);
+    public static LoadTarget of(String api, String profileName, LoadProfile whole, String token, java.util.List<String> agents, Shard shard) {
+        LoadProfile part = whole.shard(shard);
         return new LoadTarget(api.replaceAll("/+$", ""), profileName, part, token, java.util.List.copyOf(agents), shard, new LoadFigures());
     }
 

@@ -3,6 +3,7 @@ package dev.engram.simulator.cassette;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.support.Json;
 import dev.engram.support.LoopbackServer;
+import dev.engram.support.TextMessages;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -129,36 +129,21 @@ public final class CassetteRecorder implements AutoCloseable {
         ws.onError(ctx -> close(ctx.sessionId()));
     }
 
+    /** The upstream's frames, recorded and relayed to the client; its close, relayed too. */
     private WebSocket.Listener relayTo(WsContext client) {
-        return new WebSocket.Listener() {
-            private final StringBuilder partial = new StringBuilder();
-
-            @Override
-            public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                partial.append(data);
-                if (last) {
-                    String frame = partial.toString();
-                    partial.setLength(0);
-                    Session session = sessions.get(client.sessionId());
-                    if (session != null) {
-                        session.write("out", parse(frame));
-                    }
-                    if (client.session.isOpen()) {
-                        client.send(frame);
-                    }
-                }
-                socket.request(1);
-                return null;
+        return TextMessages.to(frame -> {
+            Session session = sessions.get(client.sessionId());
+            if (session != null) {
+                session.write("out", parse(frame));
             }
-
-            @Override
-            public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
-                if (client.session.isOpen()) {
-                    client.closeSession(code, reason);
-                }
-                return null;
+            if (client.session.isOpen()) {
+                client.send(frame);
             }
-        };
+        }).onClose((code, reason) -> {
+            if (client.session.isOpen()) {
+                client.closeSession(code, reason);
+            }
+        });
     }
 
     private void close(String id) {

@@ -1,6 +1,7 @@
 package dev.engram.reference;
 
 import dev.engram.support.Json;
+import dev.engram.support.TextMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -29,7 +29,7 @@ final class SpeechContainerClient implements AutoCloseable {
     private SpeechContainerClient(URI host, Consumer<String> phrases, Consumer<String> failures) {
         URI uri = URI.create(host.toString().replaceAll("/+$", "") + "/speech/recognition/conversation/cognitiveservices/v1?language=en-US&format=simple");
         this.socket = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()
-                .newWebSocketBuilder().header("X-ConnectionId", requestId).buildAsync(uri, new Listener(phrases))
+                .newWebSocketBuilder().header("X-ConnectionId", requestId).buildAsync(uri, TextMessages.to(message -> phrase(message, phrases)))
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         failures.accept("the Speech container at " + host + " cannot be reached: " + error.getMessage());
@@ -82,34 +82,18 @@ final class SpeechContainerClient implements AutoCloseable {
     }
 
     /** Reads the service's text messages: a successful {@code speech.phrase} is a transcript. */
-    private static final class Listener implements WebSocket.Listener {
-        private final Consumer<String> phrases;
-        private final StringBuilder partial = new StringBuilder();
-
-        Listener(Consumer<String> phrases) {
-            this.phrases = phrases;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String message = partial.toString();
-                partial.setLength(0);
-                int split = message.indexOf("\r\n\r\n");
-                if (split > 0 && message.substring(0, split).matches("(?is).*\\bPath:\\s*speech\\.phrase\\b.*")) {
-                    try {
-                        var phrase = Json.parse(message.substring(split + 4));
-                        if ("Success".equals(phrase.path("RecognitionStatus").asText())) {
-                            phrases.accept(phrase.path("DisplayText").asText());
-                        }
-                    } catch (Exception e) {
-                        // not JSON: not a phrase this client can use
-                    }
+    /** A recognised phrase's text, when {@code message} is a successful {@code speech.phrase}. */
+    private static void phrase(String message, Consumer<String> phrases) {
+        int split = message.indexOf("\r\n\r\n");
+        if (split > 0 && message.substring(0, split).matches("(?is).*\\bPath:\\s*speech\\.phrase\\b.*")) {
+            try {
+                var phrase = Json.parse(message.substring(split + 4));
+                if ("Success".equals(phrase.path("RecognitionStatus").asText())) {
+                    phrases.accept(phrase.path("DisplayText").asText());
                 }
+            } catch (Exception e) {
+                // not JSON: not a phrase this client can use
             }
-            ws.request(1);
-            return null;
         }
     }
 }

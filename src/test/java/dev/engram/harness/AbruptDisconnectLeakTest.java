@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.engram.harness.client.Http;
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
-import dev.engram.testing.Awaits;
+import dev.engram.support.Waits;
 import dev.engram.testing.RawUpgrade;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,6 +134,6 @@ class AbruptDisconnectLeakTest {
 
     /** Polls until the value is at most {@code bound} or the timeout passes; returns the last value. */
     private static int awaitUntil(IntSupplier value, int bound, Duration timeout) {
-        return Awaits.value(timeout, value, v -> v <= bound);
+        return Waits.until(value::getAsInt, v -> v <= bound, timeout);
     }
 }

@@ -8,7 +8,7 @@ import dev.engram.harness.client.Http;
 import dev.engram.harness.client.VoiceSocket;
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.harness.state.VoiceState;
-import dev.engram.testing.Awaits;
+import dev.engram.support.Waits;
 import dev.engram.testing.RawUpgrade;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,6 +170,6 @@ class HostileClientsTest {
     }
 
     private static int awaitActive(URI api, int wanted) {
-        return Awaits.value(Duration.ofSeconds(30), () -> activeSessions(api), active -> active == wanted);
+        return Waits.until(() -> activeSessions(api), active -> active == wanted, Duration.ofSeconds(30));
     }
 }

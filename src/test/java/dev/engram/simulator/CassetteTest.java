@@ -13,8 +13,8 @@ import dev.engram.simulator.cassette.CassetteReplay;
 import dev.engram.support.Json;
 import dev.engram.support.LoopbackServer;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
+import dev.engram.support.Waits;
 import dev.engram.testing.JsonFrames;
-import dev.engram.testing.Awaits;
 import dev.engram.testing.RawUpgrade;
 import java.io.ByteArrayOutputStream;
 import java.net.Socket;
@@ -95,7 +95,7 @@ class CassetteTest {
                 }
                 socket.getOutputStream().write(burst.toByteArray());
                 written.countDown();
-                Awaits.until(Duration.ofSeconds(30), () -> received.size() >= frames);
+                Waits.until(received::size, n -> n >= frames, Duration.ofSeconds(30));
             }
         }
         List<String> sent = IntStream.range(0, frames).mapToObj(i -> "e" + i).toList();

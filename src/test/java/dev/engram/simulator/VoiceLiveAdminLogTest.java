@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import dev.engram.simulator.voicelive.VoiceLiveSimulator;
-import dev.engram.testing.Awaits;
+import dev.engram.support.Waits;
 import dev.engram.testing.JsonFrames;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,10 +25,10 @@ class VoiceLiveAdminLogTest {
     void sinceReturnsOnlyTheFramesFromThatInstantOn() throws Exception {
         try (VoiceLiveSimulator simulator = VoiceLiveSimulator.start("k")) {
             open(simulator).abort();
-            Awaits.until(Duration.ofSeconds(5), () -> sessions(simulator, null).size() == 1);
+            Waits.until(() -> sessions(simulator, null).size(), n -> n == 1, Duration.ofSeconds(5));
             Instant between = Instant.now();
             open(simulator).abort();
-            assertTrue(Awaits.until(Duration.ofSeconds(5), () -> sessions(simulator, null).size() == 2), "two sessions logged");
+            assertEquals(2, Waits.until(() -> sessions(simulator, null).size(), n -> n == 2, Duration.ofSeconds(5)), "two sessions logged");
             assertEquals(1, sessions(simulator, between).size(), "only the second session's frames are at or after " + between);
 
             ApiResponse bad = Http.get(simulator.endpoint() + "/__admin/log?since=yesterday");

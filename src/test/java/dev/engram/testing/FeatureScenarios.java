@@ -7,16 +7,18 @@ import dev.engram.harness.config.Environments;
 import dev.engram.harness.report.FeatureRun;
 import dev.engram.harness.report.RunInfo;
 import dev.engram.harness.report.ScenarioResult;
-import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.harness.stack.RunTarget;
 import dev.engram.harness.stack.RunWorld;
+import dev.engram.harness.stack.TargetOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * The features against a fresh embedded stack, run the way the gate runs them (its tag selection, its runtime, its
- * reports), and one JUnit test per scenario, failing with the scenario's own explanation.
+ * The features against a fresh embedded stack, resolved and run the way the gate does it (its target, its tag
+ * selection, its runtime, its reports), and one JUnit test per scenario, failing with the scenario's own explanation.
  */
 public final class FeatureScenarios {
     private FeatureScenarios() {}
@@ -24,7 +26,7 @@ public final class FeatureScenarios {
     /** {@code userTags} as the gate's {@code --tags} (null for the default local gate); reports go to {@code reports}. */
     public static Stream<DynamicTest> againstTheEmbeddedStack(String userTags, Path reports) throws Exception {
         List<ScenarioResult> results;
-        try (EmbeddedStack stack = EmbeddedStack.start(); RunWorld world = RunWorld.of(stack)) {
+        try (RunTarget run = RunTarget.resolve(TargetOptions.embedded("local"), Map.of(), Map.of()); RunWorld world = run.world()) {
             String expression = Environments.tagExpression("local", world.target(), userTags);
             results = FeatureRun.run(Path.of("features"), reports, world, RunInfo.begin(reports.getFileName().toString(), expression), false);
         }

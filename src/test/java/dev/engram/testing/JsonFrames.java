@@ -2,36 +2,21 @@ package dev.engram.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.support.Json;
+import dev.engram.support.TextMessages;
 import java.net.http.WebSocket;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
-/** A JDK WebSocket listener that reassembles text frames and hands each whole message over as JSON. */
-public final class JsonFrames implements WebSocket.Listener {
-    private final StringBuilder partial = new StringBuilder();
-    private final Consumer<JsonNode> sink;
+/** A JDK WebSocket listener that hands each whole server message over as JSON; a message that is not JSON fails. */
+public final class JsonFrames {
+    private JsonFrames() {}
 
-    private JsonFrames(Consumer<JsonNode> sink) {
-        this.sink = sink;
-    }
-
-    public static JsonFrames to(Consumer<JsonNode> sink) {
-        return new JsonFrames(sink);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
+    public static WebSocket.Listener to(Consumer<JsonNode> sink) {
+        return TextMessages.to(message -> {
             try {
-                sink.accept(Json.parse(partial.toString()));
+                sink.accept(Json.parse(message));
             } catch (Exception e) {
-                throw new IllegalStateException("a server frame is not JSON: " + partial, e);
-            } finally {
-                partial.setLength(0);
+                throw new IllegalStateException("a server frame is not JSON: " + message, e);
             }
-        }
-        socket.request(1);
-        return null;
+        });
     }
 }

@@ -12,7 +12,7 @@ public final class RealtimeEvents {
     private final List<String> seen = new ArrayList<>();
 
     /** The listener to give the WebSocket builder. */
-    public JsonFrames listener() {
+    public java.net.http.WebSocket.Listener listener() {
         return JsonFrames.to(queue::add);
     }
 

@@ -51,8 +51,9 @@ public final class LoadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunTarget run;
         LoadTarget.Shard part;
+        LoadProfile whole;
         try {
-            LoadProfile.named(profile);
+            whole = LoadProfile.named(profile);
             part = LoadTarget.Shard.parse(shard);
             run = RunTarget.resolve(new TargetOptions(environment, api, null, false, null, null, null, null, null,
                     java.time.Duration.ofSeconds(60), reports, null, null), System.getenv(), Map.of("ENGRAM_GATEWAY_TIMEOUT_MS", "10000", "ENGRAM_VOICE_STALL_MS", "15000"));
@@ -78,13 +79,13 @@ public final class LoadCommand implements Callable<Integer> {
                 System.err.println("harness: " + target.api() + "/api/v1/agents lists no agent, so the load cannot pick one (SOP 10.1)");
                 return HarnessCli.USAGE;
             }
-            LoadTarget load = LoadTarget.of(target.api(), profile, target.bearerToken().orElse(null), agents, part);
+            LoadTarget load = LoadTarget.of(target.api(), profile, whole, target.bearerToken().orElse(null), agents, part);
             try (AutoCloseable handedOver = load.handOver()) {
                 status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {"--simulation", SIMULATION,
                         "--results-folder", gatling.toString(), "--run-description", "engram " + profile + " shard " + part + " on " + environment});
             }
             LoadFigures.Snapshot figures = load.figures().snapshot();
-            LoadShard.write(folder, new LoadShard(profile, part.toString(), environment, target.api(), status, part.share(LoadProfile.named(profile).intendedChats()),
+            LoadShard.write(folder, new LoadShard(profile, part.toString(), environment, target.api(), status, part.share(whole.intendedChats()),
                     figures.chatOk(), figures.chatFailed(), figures.voiceOk(), figures.voiceFailed()), figures);
             boolean passed = status == 0;
             Map<String, Object> summary = new LinkedHashMap<>();

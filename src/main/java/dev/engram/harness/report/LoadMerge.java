@@ -72,7 +72,7 @@ public final class LoadMerge {
             add(turn, histograms.get(LoadShard.VOICE_TURN));
         }
         requireWholeSet(parts, folders);
-        parts.sort(Comparator.comparingInt(LoadShard::index));
+        parts.sort(Comparator.comparingInt(p -> p.part().index()));
         long intended = parts.stream().mapToLong(LoadShard::intendedChats).sum();
         long chatOk = parts.stream().mapToLong(LoadShard::chatOk).sum();
         long chatFailed = parts.stream().mapToLong(LoadShard::chatFailed).sum();
@@ -109,17 +109,17 @@ public final class LoadMerge {
             throw new IllegalArgumentException("no shard.json found; run ./harness load --shard i/N first");
         }
         String profile = parts.get(0).profile();
-        int count = parts.get(0).count();
+        int count = parts.get(0).part().count();
         for (int i = 0; i < parts.size(); i++) {
             LoadShard p = parts.get(i);
-            if (!p.profile().equals(profile) || p.count() != count) {
+            if (!p.profile().equals(profile) || p.part().count() != count) {
                 throw new IllegalArgumentException(folders.get(i) + " is shard " + p.shard() + " of profile " + p.profile()
                         + ", but the first is a shard of " + count + " of profile " + profile);
             }
         }
         for (int index = 1; index <= count; index++) {
             final int wanted = index;
-            long found = parts.stream().filter(p -> p.index() == wanted).count();
+            long found = parts.stream().filter(p -> p.part().index() == wanted).count();
             if (found != 1) {
                 throw new IllegalArgumentException("shard " + wanted + "/" + count + " of " + profile + " is " + (found == 0 ? "missing" : "there " + found + " times")
                         + " among " + folders);

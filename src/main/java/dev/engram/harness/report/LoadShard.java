@@ -2,6 +2,7 @@ package dev.engram.harness.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.engram.load.LoadFigures;
+import dev.engram.load.LoadTarget;
 import dev.engram.support.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,16 +38,13 @@ public record LoadShard(
     public static final String CHAT = "chat";
     public static final String VOICE_TURN = "voice-turn";
 
-    public int index() {
-        return Integer.parseInt(shard.split("/")[0]);
-    }
-
-    public int count() {
-        return Integer.parseInt(shard.split("/")[1]);
+    /** Which shard of how many this is. */
+    public LoadTarget.Shard part() {
+        return LoadTarget.Shard.parse(shard);
     }
 
     /** Writes {@code shard.json} and {@code latency.hlog} into a run folder. */
-    public static LoadShard write(Path folder, LoadShard shard, LoadFigures.Snapshot figures) throws IOException {
+    public static void write(Path folder, LoadShard shard, LoadFigures.Snapshot figures) throws IOException {
         Files.writeString(folder.resolve(FILE), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(shard) + "\n");
         try (OutputStream out = Files.newOutputStream(folder.resolve(HISTOGRAMS)); PrintStream print = new PrintStream(out, false, "UTF-8")) {
             HistogramLogWriter writer = new HistogramLogWriter(print);
@@ -57,7 +55,6 @@ public record LoadShard(
             writer.outputIntervalHistogram(figures.chat());
             writer.outputIntervalHistogram(figures.voiceTurn());
         }
-        return shard;
     }
 
     public static LoadShard read(Path folder) throws IOException {

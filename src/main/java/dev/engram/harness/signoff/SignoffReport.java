@@ -1,14 +1,12 @@
 package dev.engram.harness.signoff;
 
+import dev.engram.harness.report.Html;
 import dev.engram.harness.report.ScenarioResult;
 import dev.engram.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,9 +79,6 @@ public final class SignoffReport {
         }
     }
 
-    private static final PebbleEngine ENGINE = new PebbleEngine.Builder().loader(new ClasspathLoader())
-            .autoEscaping(true).defaultEscapingStrategy("html").newLineTrimming(false).build();
-
     /** Rendered from {@code signoff/signoff.peb} with every value escaped, and {@code signoff/signoff.css} inlined. */
     static String html(Signoff s, Evidence evidence, List<History.Run> history) {
         List<Row> rows = new ArrayList<>();
@@ -103,28 +98,11 @@ public final class SignoffReport {
         context.put("rows", rows);
         context.put("evidence", List.copyOf(blocks.values()));
         context.put("colours", COLOURS);
-        context.put("css", resource("signoff/signoff.css"));
+        context.put("css", Html.resource("signoff/signoff.css"));
         context.put("areaChart", areaChart(s.areas()));
         context.put("trend", trend(history));
         context.put("voiceChart", VoiceLatencyChart.svg(s));
-        StringWriter out = new StringWriter();
-        try {
-            ENGINE.getTemplate("signoff/signoff.peb").evaluate(out, context);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot render the sign-off", e);
-        }
-        return out + "\n";
-    }
-
-    private static String resource(String path) {
-        try (java.io.InputStream in = SignoffReport.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing on the classpath: " + path);
-            }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Html.render("signoff/signoff.peb", context);
     }
 
     private static String areaChart(Map<String, Map<String, Integer>> areas) {
@@ -134,7 +112,7 @@ public final class SignoffReport {
         int y = 0;
         int max = areas.values().stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).max().orElse(1);
         for (var area : areas.entrySet()) {
-            svg.append("<text x=\"0\" y=\"").append(y + 16).append("\">").append(esc(area.getKey())).append("</text>");
+            svg.append("<text x=\"0\" y=\"").append(y + 16).append("\">").append(Html.escape(area.getKey())).append("</text>");
             int x = 110;
             for (String status : List.of(Signoff.PASSED, Signoff.FAILED, Signoff.PENDING, Signoff.GAP, Signoff.INFO)) {
                 int count = area.getValue().getOrDefault(status, 0);
@@ -173,8 +151,8 @@ public final class SignoffReport {
             int x = i * (barWidth + 4);
             svg.append("<rect x=\"").append(x).append("\" y=\"").append(110 - rate).append("\" width=\"").append(barWidth)
                     .append("\" height=\"").append(rate).append("\" fill=\"").append("PASS".equals(run.verdict()) ? COLOURS.get(Signoff.PASSED) : COLOURS.get(Signoff.FAILED))
-                    .append("\"><title>").append(esc(run.runId())).append(": ").append(run.passed()).append("/").append(run.total())
-                    .append(" passed, gate ").append(esc(run.verdict())).append(", version ").append(esc(run.version())).append("</title></rect>");
+                    .append("\"><title>").append(Html.escape(run.runId())).append(": ").append(run.passed()).append("/").append(run.total())
+                    .append(" passed, gate ").append(Html.escape(run.verdict())).append(", version ").append(Html.escape(run.version())).append("</title></rect>");
         }
         svg.append("<text x=\"0\" y=\"125\">oldest</text><text x=\"").append(width - 40).append("\" y=\"125\">latest</text>");
         return svg.append("</svg>").toString();
@@ -182,12 +160,5 @@ public final class SignoffReport {
 
     private static String anchor(String location) {
         return "s-" + location.replaceAll("[^A-Za-z0-9]", "-");
-    }
-
-    private static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

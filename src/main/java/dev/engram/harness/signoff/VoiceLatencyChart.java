@@ -1,6 +1,7 @@
 package dev.engram.harness.signoff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.harness.report.Html;
 import dev.engram.harness.report.ScenarioResult;
 import dev.engram.support.Yaml;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class VoiceLatencyChart {
                     long ms = value.asLong();
                     long limit = limits.getOrDefault(METRICS.get(m), Long.MAX_VALUE);
                     int width = (int) Math.min(400, ms / 10);
-                    svg.append("<text x=\"0\" y=\"").append(y + 12).append("\">").append(esc(abbreviate(turn.getKey()))).append(" · ")
+                    svg.append("<text x=\"0\" y=\"").append(y + 12).append("\">").append(Html.escape(abbreviate(turn.getKey()))).append(" · ")
                             .append(LABELS.get(m)).append("</text><rect x=\"330\" y=\"").append(y + 3).append("\" width=\"").append(Math.max(1, width))
                             .append("\" height=\"12\" fill=\"").append(ms <= limit ? "#1a7f37" : "#bf8700").append("\"><title>").append(ms)
                             .append(" ms (threshold ").append(limit == Long.MAX_VALUE ? "none" : limit + " ms").append(")</title></rect><text x=\"")
@@ -66,9 +67,5 @@ final class VoiceLatencyChart {
 
     private static String abbreviate(String text) {
         return text.length() > 48 ? text.substring(0, 47) + "…" : text;
-    }
-
-    private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,7 +1,6 @@
 package dev.engram.harness.stack;
 
 import dev.engram.harness.client.Chromium;
-import dev.engram.harness.config.BackendUnderTest;
 import dev.engram.harness.config.Target;
 import java.util.Optional;
 
@@ -20,12 +19,6 @@ public final class RunWorld implements AutoCloseable {
         this.target = target;
         this.stack = stack;
         this.entra = entra;
-    }
-
-    /** The run's world for a stack the caller started and owns. */
-    public static RunWorld of(EmbeddedStack stack) {
-        return new RunWorld(new Target("local", stack.endpoints(), new BackendUnderTest("reference", stack.launcher().describe()),
-                stack.harnessToken()), stack, stack.entraAccess().orElse(null));
     }
 
     public Target target() {

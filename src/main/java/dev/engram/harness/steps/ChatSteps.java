@@ -6,6 +6,7 @@ import dev.engram.harness.client.ChatReply;
 import dev.engram.harness.state.ChatState;
 import dev.engram.harness.state.ScenarioContext;
 import dev.engram.harness.state.VoiceState;
+import dev.engram.support.Waits;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;

@@ -11,6 +11,7 @@ import dev.engram.harness.client.VoiceSocket;
 import dev.engram.harness.config.Target;
 import dev.engram.harness.state.ConnectivityState;
 import dev.engram.harness.state.ScenarioContext;
+import dev.engram.support.Waits;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;

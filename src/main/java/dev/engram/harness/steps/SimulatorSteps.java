@@ -3,6 +3,7 @@ package dev.engram.harness.steps;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ChatState;
+import dev.engram.support.Waits;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 

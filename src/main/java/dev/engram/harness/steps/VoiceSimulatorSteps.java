@@ -8,6 +8,7 @@ import dev.engram.harness.state.ScenarioContext;
 import dev.engram.harness.state.ApiState;
 import dev.engram.harness.state.VoiceState;
 import dev.engram.harness.stack.Simulators;
+import dev.engram.support.Waits;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import java.nio.file.Path;
