@@ -40,6 +40,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "where to write what a gate needs to attach (--stack), sign-in secrets included (mode 600; default: ${DEFAULT-VALUE})")
     Path stackFile;
 
+    @Option(names = "--exit-when-ready", description = "start the stack, print its ready line, then stop it and exit 0: a check that the stack starts")
+    boolean exitWhenReady;
+
     @Override
     public Integer call() throws Exception {
         EmbeddedStack stack;
@@ -64,6 +67,9 @@ public final class ServeCommand implements Callable<Integer> {
         line.put("env_file", envFile.toString());
         System.out.println(Json.write(line));
         System.out.flush();
+        if (exitWhenReady) {
+            return HarnessCli.PASS; // the shutdown hook stops the stack as the JVM exits
+        }
         stopped.await();
         return HarnessCli.PASS;
     }
