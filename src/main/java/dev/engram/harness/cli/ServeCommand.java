@@ -53,10 +53,11 @@ public final class ServeCommand implements Callable<Integer> {
             return HarnessCli.USAGE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread stop = new Thread(() -> {
             stack.close();
             stopped.countDown();
-        }, "serve-stop"));
+        }, "serve-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
         writeEnvFile(stack.backendVariables(true));
         StackFile.of(stack, stackFile).writeOwnerOnly(stackFile);
         Map<String, Object> line = new LinkedHashMap<>(stack.endpoints().asMap());
@@ -68,7 +69,9 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println(Json.write(line));
         System.out.flush();
         if (exitWhenReady) {
-            return HarnessCli.PASS; // the shutdown hook stops the stack as the JVM exits
+            Runtime.getRuntime().removeShutdownHook(stop);
+            stack.close();
+            return HarnessCli.PASS;
         }
         stopped.await();
         return HarnessCli.PASS;
