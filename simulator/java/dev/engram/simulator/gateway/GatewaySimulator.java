@@ -9,13 +9,13 @@ import dev.engram.simulator.support.Delays;
 import dev.engram.simulator.support.Fault;
 import dev.engram.simulator.support.FaultSwitch;
 import dev.engram.simulator.support.Journal;
+import dev.engram.support.Ids;
 import dev.engram.support.Json;
 import dev.engram.support.LoopbackServer;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * An OpenAI-compatible chat gateway as Azure API Management fronts it: {@code POST …/openai/v1/chat/completions}
@@ -164,7 +164,7 @@ public final class GatewaySimulator implements AutoCloseable {
         int promptTokens = Conversation.tokens(conversation.context()) + Conversation.tokens(conversation.question());
         int completionTokens = Conversation.tokens(text);
         ObjectNode root = Json.object();
-        root.put("id", "chatcmpl-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
+        root.put("id", "chatcmpl-" + Ids.uuid().toString().replace("-", "").substring(0, 24));
         root.put("object", "chat.completion");
         root.put("created", Instant.now().getEpochSecond());
         root.put("model", model);

@@ -8,6 +8,7 @@ import dev.engram.simulator.support.Delays;
 import dev.engram.simulator.support.Fault;
 import dev.engram.simulator.support.FaultSwitch;
 import dev.engram.simulator.support.Journal;
+import dev.engram.support.Ids;
 import dev.engram.support.Json;
 import dev.engram.support.LoopbackServer;
 import io.javalin.config.JavalinConfig;
@@ -19,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Zep's v1 memory API as Engram calls it: sessions, memory, messages, search and user facts, held in memory.
@@ -122,7 +122,7 @@ public final class ZepSimulator implements AutoCloseable {
         List<ZepStore.Message> added = new ArrayList<>();
         for (JsonNode m : messages) {
             String roleType = requiredText(m, "role_type");
-            added.add(new ZepStore.Message(UUID.randomUUID().toString(), Instant.now(), roleType,
+            added.add(new ZepStore.Message(Ids.uuid().toString(), Instant.now(), roleType,
                     m.path("role").asText(roleType), requiredText(m, "content"), m.get("metadata")));
         }
         store.addMessages(ctx.pathParam("id"), added);

@@ -1,6 +1,7 @@
 package dev.engram.simulator.zep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.support.Ids;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -52,7 +52,7 @@ final class ZepStore {
                         if (found.supersedes()) {
                             userFacts.removeIf(f -> f.kind().equals(found.kind()));
                         }
-                        userFacts.add(new Fact(UUID.randomUUID().toString(), found.fact(), Instant.now(), sessionId, found.kind()));
+                        userFacts.add(new Fact(Ids.uuid().toString(), found.fact(), Instant.now(), sessionId, found.kind()));
                     }
                 });
     }

@@ -1,11 +1,11 @@
 package dev.engram.reference;
 
+import dev.engram.support.Ids;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** One chat turn: persona, memory enrichment from Zep, the gateway call, then persistence back to Zep. */
 public final class ChatService {
@@ -20,14 +20,15 @@ public final class ChatService {
     public Map<String, Object> chat(Principal principal, ChatRequest request) {
         long started = System.nanoTime();
         String sessionId = request.sessionId().orElseGet(ChatService::newSessionId);
-        ZepClient.Memory memory = zep.recall(sessionId, principal.userId(), request.content());
+        ZepClient.Memory memory = request.sessionId().isPresent() ? zep.recall(sessionId, principal.userId(), request.content())
+                : zep.recallForNewSession(principal.userId(), request.content()); // a session minted now has no turns yet
         GatewayClient.Completion completion = gateway.complete(systemPrompt(request.agent(), memory), request.content());
         zep.persistInBackground(sessionId, principal.userId(), List.of(
                 new ZepClient.Turn("user", request.content(), request.agent().id(), "chat"),
                 new ZepClient.Turn("assistant", completion.content(), request.agent().id(), "chat")));
 
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("message_id", "msg-" + UUID.randomUUID());
+        response.put("message_id", "msg-" + Ids.uuid());
         response.put("content", completion.content());
         response.put("agent_id", request.agent().id());
         response.put("agent_name", request.agent().name());
@@ -53,7 +54,7 @@ public final class ChatService {
 
     /** Upstream's shape: {@code session-<epoch ms>-<7 base36 chars>}. */
     static String newSessionId() {
-        String random = Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36);
+        String random = Long.toString(Math.abs(Ids.uuid().getMostSignificantBits()), 36);
         return "session-" + System.currentTimeMillis() + "-" + (random + "0000000").substring(0, 7);
     }
 }

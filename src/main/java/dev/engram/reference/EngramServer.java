@@ -29,13 +29,15 @@ public final class EngramServer implements AutoCloseable {
     private final VoiceSockets voice;
     private final AuditLog audit;
     private final LoopbackServer server;
+    private final UpstreamHttp upstream;
 
     private EngramServer(EngramSettings settings, int port) {
         this.settings = settings;
         this.agents = new Agents(settings.agentVoices());
         this.authenticator = Authenticator.forSettings(settings);
-        ZepClient zep = new ZepClient(settings);
-        this.chat = new ChatService(new GatewayClient(settings), zep);
+        this.upstream = new UpstreamHttp(settings.gatewayTimeout());
+        ZepClient zep = new ZepClient(settings, upstream);
+        this.chat = new ChatService(new GatewayClient(settings, upstream), zep);
         this.cors = new Cors(settings.corsOrigins());
         this.audit = new AuditLog(settings.auditLogEnabled(), settings.environment());
         this.voice = new VoiceSockets(settings, agents, authenticator, zep, activeVoiceSessions, audit);
@@ -195,5 +197,6 @@ public final class EngramServer implements AutoCloseable {
     public void close() {
         server.close();
         voice.close();
+        upstream.close();
     }
 }

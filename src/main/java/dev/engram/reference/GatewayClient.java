@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.support.Json;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,21 +27,22 @@ public final class GatewayClient {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final EngramSettings settings;
-    private final HttpClient http;
+    private final UpstreamHttp http;
 
-    public GatewayClient(EngramSettings settings) {
+    GatewayClient(EngramSettings settings, UpstreamHttp http) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = http;
     }
 
     public Completion complete(String systemPrompt, String userMessage) {
         URI endpoint = settings.aiEndpoint().orElseThrow(() -> new ApiError(503, "gateway_not_configured",
                 "The chat gateway is not configured: set AZURE_AI_ENDPOINT", null));
         Instant deadline = Instant.now().plus(settings.gatewayTimeout());
-        HttpRequest request = request(endpoint, body(systemPrompt, userMessage));
+        URI uri = uri(endpoint);
+        String body = body(systemPrompt, userMessage);
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = send(request, endpoint, deadline);
-            if (response.statusCode() == 429) {
+            UpstreamHttp.Reply response = send(uri, body, endpoint, deadline);
+            if (response.status() == 429) {
                 Duration wait = backoff(response, attempt);
                 if (attempt >= MAX_ATTEMPTS || Instant.now().plus(wait).isAfter(deadline)) {
                     throw new ApiError(429, "gateway_rate_limited",
@@ -57,17 +57,20 @@ public final class GatewayClient {
         }
     }
 
-    private HttpRequest request(URI endpoint, String body) {
+    private URI uri(URI endpoint) {
         String base = endpoint.toString().replaceAll("/+$", "");
-        URI uri = base.contains("/openai/v1")
+        return base.contains("/openai/v1")
                 ? URI.create(base + "/chat/completions")
                 : URI.create(base + "/openai/deployments/" + settings.aiDeployment() + "/chat/completions?api-version=2024-10-21");
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(settings.gatewayTimeout())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        settings.aiKey().ifPresent(key -> builder.header("api-key", key).header("Ocp-Apim-Subscription-Key", key));
-        return builder.build();
+    }
+
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        settings.aiKey().ifPresent(key -> {
+            headers.put("api-key", key);
+            headers.put("Ocp-Apim-Subscription-Key", key);
+        });
+        return headers;
     }
 
     private String body(String systemPrompt, String userMessage) {
@@ -79,25 +82,27 @@ public final class GatewayClient {
         return Json.write(body);
     }
 
-    private HttpResponse<String> send(HttpRequest request, URI endpoint, Instant deadline) {
+    /** One attempt, bounded by what is left of the gateway timeout. */
+    private UpstreamHttp.Reply send(URI uri, String body, URI endpoint, Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new ApiError(504, "gateway_timeout", "The chat gateway did not answer within "
-                    + settings.gatewayTimeout().toMillis() + " ms", null);
+            if (left.isNegative() || left.isZero()) {
+                throw new java.net.SocketTimeoutException("no time left");
+            }
+            return http.send("POST", uri, headers(), body, left);
         } catch (ConnectException e) {
             throw new ApiError(503, "gateway_unreachable", "The chat gateway at " + endpoint.getHost()
                     + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "") + " could not be reached", null);
+        } catch (InterruptedIOException e) { // a socket, connect or pool timeout
+            throw new ApiError(504, "gateway_timeout", "The chat gateway did not answer within "
+                    + settings.gatewayTimeout().toMillis() + " ms", null);
         } catch (IOException e) {
             throw new ApiError(502, "gateway_error", "The chat gateway connection failed: " + e.getClass().getSimpleName(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiError(503, "gateway_interrupted", "The chat request was interrupted", null);
         }
     }
 
-    private Completion read(HttpResponse<String> response) {
-        int status = response.statusCode();
+    private Completion read(UpstreamHttp.Reply response) {
+        int status = response.status();
         if (status == 401 || status == 403) {
             throw new ApiError(502, "gateway_auth_failed", "The chat gateway refused the configured credential (HTTP "
                     + status + "); check AZURE_AI_KEY", null);
@@ -124,16 +129,16 @@ public final class GatewayClient {
         return new Completion(content.asText(), json.path("usage").path("total_tokens").asInt(0));
     }
 
-    private static Duration backoff(HttpResponse<String> response, int attempt) {
+    private static Duration backoff(UpstreamHttp.Reply response, int attempt) {
         Optional<Duration> hinted = header(response, "retry-after-ms").map(Duration::ofMillis)
                 .or(() -> header(response, "Retry-After").map(Duration::ofSeconds));
         Duration wait = hinted.orElse(Duration.ofMillis(500L << (attempt - 1)));
         return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
     }
 
-    private static Optional<Long> header(HttpResponse<String> response, String name) {
+    private static Optional<Long> header(UpstreamHttp.Reply response, String name) {
         try {
-            return response.headers().firstValue(name).map(String::trim).map(Long::parseLong).filter(v -> v >= 0);
+            return response.header(name).map(String::trim).map(Long::parseLong).filter(v -> v >= 0);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.support.Json;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +40,7 @@ public final class ZepClient {
     private final Optional<URI> base;
     private final Optional<String> key;
     private final Duration timeout;
-    private final HttpClient http;
+    private final UpstreamHttp http;
     private static final java.util.concurrent.ExecutorService CALLS = new java.util.concurrent.ThreadPoolExecutor(64, 64, 30, java.util.concurrent.TimeUnit.SECONDS,
             new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
                 Thread t = new Thread(r, "zep-client");
@@ -55,11 +53,11 @@ public final class ZepClient {
     private final Set<String> knownSessions = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<Boolean>> writes = new ConcurrentHashMap<>();
 
-    public ZepClient(EngramSettings settings) {
+    ZepClient(EngramSettings settings, UpstreamHttp http) {
         this.base = settings.zepUrl();
         this.key = settings.zepKey();
         this.timeout = settings.zepTimeout();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.http = http;
     }
 
     public Memory recall(String sessionId, String userId, String query) {
@@ -72,9 +70,21 @@ public final class ZepClient {
         }
         CompletableFuture<List<String>> turns = get("/api/v1/sessions/" + enc(sessionId) + "/messages?limit=12")
                 .thenApply(json -> texts(json.path("messages"), m -> m.path("role_type").asText("user") + ": " + m.path("content").asText()));
-        CompletableFuture<List<String>> facts = get("/api/v1/users/" + enc(userId) + "/facts?limit=5&query=" + enc(query))
-                .thenApply(json -> texts(json.isArray() ? json : json.path("facts"), f -> f.path("fact").asText()));
+        CompletableFuture<List<String>> facts = facts(userId, query);
         return new Memory(bounded(turns, List.of(), "recall messages"), bounded(facts, List.of(), "recall facts"));
+    }
+
+    /** What Zep knows of the user for a session that starts now: its facts (the session itself has no turns yet). */
+    public Memory recallForNewSession(String userId, String query) {
+        if (base.isEmpty()) {
+            return Memory.EMPTY;
+        }
+        return new Memory(List.of(), bounded(facts(userId, query), List.of(), "recall facts"));
+    }
+
+    private CompletableFuture<List<String>> facts(String userId, String query) {
+        return get("/api/v1/users/" + enc(userId) + "/facts?limit=5&query=" + enc(query))
+                .thenApply(json -> texts(json.isArray() ? json : json.path("facts"), f -> f.path("fact").asText()));
     }
 
     /**
@@ -133,44 +143,35 @@ public final class ZepClient {
     }
 
     private CompletableFuture<JsonNode> get(String path) {
-        return call(builder(path).GET());
+        return call("GET", path, null);
     }
 
     private CompletableFuture<JsonNode> post(String path, String body) {
-        return call(builder(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private HttpRequest.Builder builder(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base.orElseThrow().toString().replaceAll("/+$", "") + path))
-                .timeout(timeout);
-        key.ifPresent(k -> builder.header("Authorization", "Api-Key " + k));
-        return builder;
+        return call("POST", path, body);
     }
 
     /**
-     * One Zep call on the client's own pool. The JDK client's {@code sendAsync} hands every completion to
-     * CompletableFuture's default executor, which on a machine of two cores or fewer starts a new thread per task;
-     * a blocking {@code send} on a bounded pool keeps threads reused.
+     * One Zep call, a blocking exchange on the client's own bounded pool (CompletableFuture's default executor starts
+     * a new thread per task on a machine of two cores or fewer), so two reads run at once and each is bounded.
      */
-    private CompletableFuture<JsonNode> call(HttpRequest.Builder builder) {
-        HttpRequest request = builder.build();
+    private CompletableFuture<JsonNode> call(String method, String path, String body) {
+        URI uri = URI.create(base.orElseThrow().toString().replaceAll("/+$", "") + path);
+        Map<String, String> headers = new LinkedHashMap<>();
+        key.ifPresent(k -> headers.put("Authorization", "Api-Key " + k));
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
+                return http.send(method, uri, headers, body, timeout);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted");
             }
         }, CALLS).thenApply(response -> {
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + " from " + request.method() + " " + request.uri().getPath());
+            if (response.status() >= 300) {
+                throw new IllegalStateException("HTTP " + response.status() + " from " + method + " " + uri.getPath());
             }
             try {
                 return Json.parse(response.body());
             } catch (Exception e) {
-                throw new IllegalStateException("malformed JSON from " + request.uri().getPath());
+                throw new IllegalStateException("malformed JSON from " + uri.getPath());
             }
         });
     }

@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.engram.simulator.gateway.GatewaySimulator;
+import dev.engram.simulator.zep.ZepSimulator;
+import dev.engram.support.Waits;
+import java.time.Duration;
+import java.util.List;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -58,6 +62,22 @@ class EngramServerTest {
         ApiResponse reply = Http.get(engram.url() + "/api/v1/voice/config/bob");
         assertEquals(404, reply.status());
         assertTrue(reply.json().path("detail").asText().contains("elena, marcus, sage"));
+    }
+
+    @Test
+    void aNewSessionReadsOnlyTheUsersFactsAndAGivenSessionAlsoItsTurns() {
+        try (ZepSimulator zep = ZepSimulator.start()) {
+            start(Map.of("ZEP_API_URL", zep.url()));
+            String session = Http.post(engram.url() + "/api/v1/chat", "{\"content\":\"What is the capital of France?\"}").json().path("session_id").asText();
+            Waits.until(() -> zep.transcript(session).size(), turns -> turns == 2, Duration.ofSeconds(5));
+            Http.post(engram.url() + "/api/v1/chat", "{\"content\":\"And of Spain?\",\"session_id\":\"" + session + "\"}");
+            List<String> reads = zep.journal().all().stream().filter(call -> call.method().equals("GET"))
+                    .map(call -> call.path().replaceAll("/users/[^/]+/", "/users/{user}/")).toList();
+            String facts = "/api/v1/users/{user}/facts";
+            assertEquals(facts, reads.get(0), "a session minted by the chat reads no turns: " + reads);
+            assertEquals(List.of("/api/v1/sessions/" + session + "/messages", facts, facts), reads.stream().sorted().toList(),
+                    "a given session reads its turns and the user's facts: " + reads);
+        }
     }
 
     @Test

@@ -89,6 +89,9 @@ public final class BenchCommand implements Runnable {
     static final class Chat implements Callable<Integer> {
         @Option(names = "--connections", defaultValue = "16") int connections;
         @Option(names = "--seconds", defaultValue = "10") int seconds;
+        @Option(names = "--warmup", defaultValue = "120", description = "seconds of chat load before the measured run (default: ${DEFAULT-VALUE}); "
+                + "on two cores the JIT needs about two minutes under load to reach the steady state")
+        int warmup;
 
         @Override
         public Integer call() throws Exception {
@@ -104,13 +107,14 @@ public final class BenchCommand implements Runnable {
                     """);
             try (EmbeddedStack stack = EmbeddedStack.start()) {
                 String api = stack.endpoints().api();
-                wrk(api + "/api/v1/chat", script, 5); // warm-up: the JIT compiles the chat path before it is measured
+                wrk(api + "/api/v1/chat", script, warmup); // the JIT compiles the chat path before it is measured
                 Map<String, Object> chat = wrk(api + "/api/v1/chat", script);
                 Map<String, Object> hop = wrk(api + "/health", null);
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("bench", "chat");
                 line.put("method", "wrk -t2 -c" + connections + " -d" + seconds + "s (closed model: wrk's latency is from send, not from an intended schedule), "
-                        + "a new session id per request, after a 5 s warm-up; anchor: GET /health on the same server in the same run");
+                        + "a new session id per request (so two Zep reads, one gateway call and two Zep writes each), after " + warmup
+                        + " s of the same load; anchor: GET /health on the same server in the same run");
                 line.put("chat", chat);
                 line.put("one_hop", hop);
                 line.put("ratio_to_one_hop", (double) chat.get("requests_per_s") / (double) hop.get("requests_per_s"));
