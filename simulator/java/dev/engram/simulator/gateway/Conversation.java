@@ -40,6 +40,16 @@ record Conversation(String system, String context, String question) {
     }
 
     static int tokens(String text) {
-        return text == null || text.isBlank() ? 0 : text.trim().split("\\s+").length;
+        if (text == null) {
+            return 0;
+        }
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            words += !space && !inWord ? 1 : 0;
+            inWord = !space;
+        }
+        return words;
     }
 }

@@ -33,13 +33,13 @@ final class UserTurns {
         List<String> plain = new ArrayList<>();
         boolean persona = true;
         for (String raw : context.split("\\R")) {
-            String line = TIMESTAMP.matcher(BULLET.matcher(raw.strip()).replaceFirst("")).replaceFirst("").strip();
+            String line = unmarked(raw.strip());
             if (line.isEmpty()) {
                 persona = false;
                 continue;
             }
-            Matcher m = LABELLED.matcher(line);
-            if (m.matches()) {
+            Matcher m = mayBeLabelled(line) ? LABELLED.matcher(line) : null;
+            if (m != null && m.matches()) {
                 persona = false;
                 String speaker = m.group(1) != null ? m.group(1) : m.group(2);
                 if (userSpeakers.contains(speaker.strip().toLowerCase(java.util.Locale.ROOT))) {
@@ -52,5 +52,18 @@ final class UserTurns {
             }
         }
         return labelled.isEmpty() ? plain : labelled;
+    }
+
+    /** The line without a leading bullet or timestamp; the patterns run only where one can start (a prompt has many lines). */
+    private static String unmarked(String line) {
+        if (line.isEmpty() || Character.isLetter(line.charAt(0)) && line.charAt(0) < 128) {
+            return line;
+        }
+        return TIMESTAMP.matcher(BULLET.matcher(line).replaceFirst("")).replaceFirst("").strip();
+    }
+
+    /** Whether {@link #LABELLED} can match at all: a label is bracketed, or followed by a colon or a dash. */
+    private static boolean mayBeLabelled(String line) {
+        return line.charAt(0) == '[' || line.indexOf(':') >= 0 || line.indexOf('-') >= 0;
     }
 }

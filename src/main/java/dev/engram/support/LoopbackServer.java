@@ -25,6 +25,7 @@ public final class LoopbackServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
+            config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE; // on loopback, compressing answers only costs CPU; clients may not ask for it
             config.jetty.host = HOST;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));

@@ -60,13 +60,15 @@ class CassetteTest {
         assertFalse(text.contains("secret-key-for-the-cassette-test"), "the key reached the cassette");
         assertTrue(text.contains("base64 chars redacted"), "audio is redacted by default");
         List<Cassette.Frame> frames = Cassette.read(cassette);
-        List<String> recorded = frames.stream().filter(f -> f.dir().equals("out")).map(Cassette.Frame::type).toList();
+        List<String> all = frames.stream().filter(f -> f.dir().equals("out")).map(Cassette.Frame::type).toList();
+        // the client stops reading at response.done; whether the recorder saw events after it (rate_limits.updated) is a race
+        List<String> recorded = all.subList(0, all.indexOf("response.done") + 1);
 
         try (CassetteReplay replay = CassetteReplay.start(cassette)) {
             Turn turn = Turn.run(replay.endpoint(), "any-key");
             assertEquals(recorded, turn.types(), "the replayed events");
             List<Cassette.Frame> out = frames.stream().filter(f -> f.dir().equals("out")).toList();
-            for (int i = 0; i < out.size(); i++) {
+            for (int i = 0; i < recorded.size(); i++) {
                 long drift = Math.abs(turn.offsets().get(i) - out.get(i).ms());
                 assertTrue(drift <= TOLERANCE_MS, out.get(i).type() + " drifted " + drift + " ms from its recorded offset " + out.get(i).ms());
             }

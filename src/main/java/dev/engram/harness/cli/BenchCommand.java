@@ -105,23 +105,35 @@ public final class BenchCommand implements Runnable {
                       return wrk.format(nil, nil, nil, '{"content":"What is the capital of France?","agent_id":"elena","session_id":"session-1-bench' .. counter .. '"}')
                     end
                     """);
+            Path gatewayScript = Files.createTempFile("engram-gateway", ".lua");
             try (EmbeddedStack stack = EmbeddedStack.start()) {
                 String api = stack.endpoints().api();
+                Files.writeString(gatewayScript, """
+                        wrk.method = "POST"
+                        wrk.headers["Content-Type"] = "application/json"
+                        wrk.headers["api-key"] = "%s"
+                        wrk.body = '{"model":"%s","messages":[{"role":"system","content":"You are Elena."},{"role":"user","content":"What is the capital of France?"}]}'
+                        """.formatted(stack.backendVariables(true).get("AZURE_AI_KEY"), EmbeddedStack.DEPLOYMENT));
                 wrk(api + "/api/v1/chat", script, warmup); // the JIT compiles the chat path before it is measured
                 Map<String, Object> chat = wrk(api + "/api/v1/chat", script);
+                Map<String, Object> gatewayHop = wrk(stack.endpoints().gateway() + "/chat/completions", gatewayScript);
                 Map<String, Object> hop = wrk(api + "/health", null);
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("bench", "chat");
                 line.put("method", "wrk -t2 -c" + connections + " -d" + seconds + "s (closed model: wrk's latency is from send, not from an intended schedule), "
                         + "a new session id per request (so two Zep reads, one gateway call and two Zep writes each), after " + warmup
-                        + " s of the same load; anchor: GET /health on the same server in the same run");
+                        + " s of the same load; anchors in the same run: one hop that does the same kind of work (the gateway simulator's "
+                        + "chat completion, JSON in and out) and the lightest hop (GET /health on the reference server)");
                 line.put("chat", chat);
+                line.put("gateway_hop", gatewayHop);
                 line.put("one_hop", hop);
+                line.put("ratio_to_gateway_hop", (double) chat.get("requests_per_s") / (double) gatewayHop.get("requests_per_s"));
                 line.put("ratio_to_one_hop", (double) chat.get("requests_per_s") / (double) hop.get("requests_per_s"));
                 line.put("machine", machine());
                 System.out.println(Json.write(line));
             } finally {
                 Files.deleteIfExists(script);
+                Files.deleteIfExists(gatewayScript);
             }
             return HarnessCli.PASS;
         }
