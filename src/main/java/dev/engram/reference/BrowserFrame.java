@@ -9,7 +9,15 @@ import java.util.Base64;
  * switch, a cancel, or a frame the socket answers with an {@code error} naming what was wrong.
  */
 sealed interface BrowserFrame {
-    record Audio(byte[] pcm) implements BrowserFrame {}
+    /**
+     * PCM16 audio as the browser sent it, base64 that has been checked but not decoded: VoiceLive takes base64 too, so
+     * the relay passes it through (decoding and re-encoding every frame was a large share of a voice session's cost).
+     */
+    record Audio(String base64) implements BrowserFrame {
+        byte[] pcm() {
+            return Base64.getDecoder().decode(base64);
+        }
+    }
 
     record SwitchAgent(JsonNode agentId) implements BrowserFrame {}
 
@@ -39,21 +47,40 @@ sealed interface BrowserFrame {
     }
 
     private static BrowserFrame audio(JsonNode data) {
-        byte[] pcm;
-        try {
-            pcm = data.isTextual() ? Base64.getDecoder().decode(data.asText()) : null;
-        } catch (IllegalArgumentException e) {
-            pcm = null;
-        }
-        if (pcm == null || pcm.length == 0) {
+        String base64 = data.isTextual() ? data.asText() : "";
+        long bytes = decodedLength(base64);
+        if (bytes <= 0) {
             return new Invalid("'data' must be non-empty base64 PCM16 audio (mono, 24 kHz, little-endian)");
         }
-        if (pcm.length % 2 != 0) {
-            return new Invalid("'data' is not PCM16: an odd number of bytes (" + pcm.length + "); send 16-bit samples, mono, 24 kHz");
+        if (bytes % 2 != 0) {
+            return new Invalid("'data' is not PCM16: an odd number of bytes (" + bytes + "); send 16-bit samples, mono, 24 kHz");
         }
-        if (dev.engram.audio.Wav.isWav(pcm)) {
+        if (bytes >= 12 && dev.engram.audio.Wav.isWav(Base64.getDecoder().decode(base64.substring(0, 16)))) {
             return new Invalid("'data' holds a WAV file; send raw PCM16 samples (mono, 24 kHz) without a header");
         }
-        return new Audio(pcm);
+        return new Audio(base64);
+    }
+
+    /**
+     * The number of bytes {@code text} decodes to with the basic base64 alphabet, as {@link Base64#getDecoder()} reads
+     * it (padding optional, at most two {@code =} and only at the end), or -1 when it is not such base64.
+     */
+    static long decodedLength(String text) {
+        int end = text.length();
+        int padding = 0;
+        while (end > 0 && text.charAt(end - 1) == '=' && padding < 2) {
+            end--;
+            padding++;
+        }
+        if (end % 4 == 1 || padding > 0 && text.length() % 4 != 0) {
+            return -1;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+                return -1;
+            }
+        }
+        return (long) end * 3 / 4;
     }
 }

@@ -10,6 +10,7 @@ import com.azure.ai.voicelive.models.SessionUpdateResponseAudioTranscriptDelta;
 import com.azure.ai.voicelive.models.SessionUpdateResponseAudioTranscriptDone;
 import com.azure.ai.voicelive.models.SessionUpdateResponseTextDelta;
 import com.azure.ai.voicelive.models.SessionUpdateResponseTextDone;
+import com.azure.core.util.BinaryData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -112,7 +113,7 @@ final class VoiceConversation {
     synchronized void receive(String frame) {
         BrowserFrame parsed = BrowserFrame.parse(frame);
         if (parsed instanceof BrowserFrame.Audio audio) {
-            audio(audio.pcm());
+            audio(audio);
         } else if (parsed instanceof BrowserFrame.SwitchAgent to) {
             switchAgent(to.agentId());
         } else if (parsed instanceof BrowserFrame.Cancel) {
@@ -122,11 +123,14 @@ final class VoiceConversation {
         }
     }
 
-    private void audio(byte[] samples) {
-        relayToVoiceLive(session -> session.sendInputAudio(samples));
+    private void audio(BrowserFrame.Audio audio) {
+        // the SDK's sendInputAudio would base64-encode the samples the browser sent as base64: pass them through as the
+        // same input_audio_buffer.append event (the base64 alphabet needs no JSON escaping)
+        BinaryData append = BinaryData.fromString("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + audio.base64() + "\"}");
+        relayToVoiceLive(session -> session.send(append));
         SpeechContainerClient container = transcriber;
         if (container != null) {
-            container.audio(samples); // SPEECH_CONTAINER_MODE: the Speech container transcribes the user
+            container.audio(audio.pcm()); // SPEECH_CONTAINER_MODE: the Speech container transcribes the user
         }
     }
 

@@ -29,6 +29,11 @@ public final class BenchCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.out);
     }
 
+    /** CPU time of this process so far, all threads. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     static Map<String, Object> machine() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
