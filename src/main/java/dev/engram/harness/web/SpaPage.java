@@ -1,7 +1,6 @@
 package dev.engram.harness.web;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
@@ -94,31 +93,50 @@ public final class SpaPage {
         return problems;
     }
 
-    /** axe-core on each route, in a fresh tab of its own. */
+    /**
+     * axe-core on each route, in a fresh tab of its own. The tabs load at the same time and axe runs in all of them at
+     * once (the browser's renderers work in parallel); then each tab's violations are read.
+     */
     public AccessibilityScan scan(List<String> routes) {
-        List<String> violations = new ArrayList<>();
-        List<String> serious = new ArrayList<>();
         List<Page> tabs = new ArrayList<>();
-        for (String route : routes) { // the tabs load at the same time; axe then scans them one by one
+        for (String route : routes) {
             Page tab = web.newTab();
             tab.navigate(base + route, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
             tabs.add(tab);
         }
-        for (int i = 0; i < routes.size(); i++) {
-            String route = routes.get(i);
-            Page tab = tabs.get(i);
+        for (Page tab : tabs) {
             tab.waitForLoadState(LoadState.LOAD);
-            for (Rule violation : new AxeBuilder(tab).setLegacyMode(true).analyze().getViolations()) {
-                violations.add(route + ": " + violation.getId() + " (" + violation.getImpact() + ") " + violation.getHelp() + ", "
-                        + violation.getNodes().size() + " node(s)");
-                if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
-                    serious.add(route + " " + violation.getId());
+            tab.evaluate(AxeBuilder.getAxeScript());
+            tab.evaluate(START_AXE);
+        }
+        List<String> violations = new ArrayList<>();
+        List<String> serious = new ArrayList<>();
+        for (int i = 0; i < routes.size(); i++) {
+            for (JsonNode violation : axeViolations(tabs.get(i))) {
+                String impact = violation.path("impact").asText();
+                violations.add(routes.get(i) + ": " + violation.path("id").asText() + " (" + impact + ") " + violation.path("help").asText()
+                        + ", " + violation.path("nodes").asInt() + " node(s)");
+                if (impact.equals("serious") || impact.equals("critical")) {
+                    serious.add(routes.get(i) + " " + violation.path("id").asText());
                 }
             }
-            tab.close();
+            tabs.get(i).close();
         }
         return new AccessibilityScan(violations, serious);
     }
+
+    private static JsonNode axeViolations(Page tab) {
+        Object result = tab.evaluate("() => window.__engramAxe"); // awaits the promise START_AXE left
+        try {
+            return Json.parse(String.valueOf(result));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("axe-core gave no readable result on " + tab.url() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /** Starts axe-core's full rule set on the page and keeps its violations, as JSON, in a promise the harness awaits. */
+    private static final String START_AXE = "() => { window.__engramAxe = axe.run(document, {resultTypes: ['violations']}).then(r => "
+            + "JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length})))); }";
 
     /** A missing file under each excluded glob (not under /api), fetched; those answered other than a plain 404. */
     public List<String> missingAssetProblems(List<String> globs) {
