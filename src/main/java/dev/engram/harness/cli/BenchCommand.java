@@ -97,6 +97,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--warmup", defaultValue = "120", description = "seconds of chat load before the measured run (default: ${DEFAULT-VALUE}); "
                 + "on two cores the JIT needs about two minutes under load to reach the steady state")
         int warmup;
+        @Option(names = "--rate", defaultValue = "2000", description = "requests/s of the open-model run, timed from each intended send (default: ${DEFAULT-VALUE})")
+        int rate;
 
         @Override
         public Integer call() throws Exception {
@@ -121,6 +123,8 @@ public final class BenchCommand implements Runnable {
                         """.formatted(stack.backendVariables(true).get("AZURE_AI_KEY"), EmbeddedStack.DEPLOYMENT));
                 wrk(api + "/api/v1/chat", script, warmup); // the JIT compiles the chat path before it is measured
                 Map<String, Object> chat = wrk(api + "/api/v1/chat", script);
+                JsonNode open = NodeInjector.run("chat-open-model.mjs", "--url", api + "/api/v1/chat", "--rate", String.valueOf(rate),
+                        "--seconds", String.valueOf(seconds));
                 Map<String, Object> gatewayHop = wrk(stack.endpoints().gateway() + "/chat/completions", gatewayScript);
                 Map<String, Object> hop = wrk(api + "/health", null);
                 Map<String, Object> line = new LinkedHashMap<>();
@@ -128,8 +132,11 @@ public final class BenchCommand implements Runnable {
                 line.put("method", "wrk -t2 -c" + connections + " -d" + seconds + "s (closed model: wrk's latency is from send, not from an intended schedule), "
                         + "a new session id per request (so two Zep reads, one gateway call and two Zep writes each), after " + warmup
                         + " s of the same load; anchors in the same run: one hop that does the same kind of work (the gateway simulator's "
-                        + "chat completion, JSON in and out) and the lightest hop (GET /health on the reference server)");
+                        + "chat completion, JSON in and out) and the lightest hop (GET /health on the reference server); open_model: "
+                        + "bench/node/chat-open-model.mjs (a Node.js process) sends " + rate + " chats/s for " + seconds
+                        + " s whatever the answers do, each timed from its intended send time (exact percentiles over all samples)");
                 line.put("chat", chat);
+                line.put("open_model", open);
                 line.put("gateway_hop", gatewayHop);
                 line.put("one_hop", hop);
                 line.put("ratio_to_gateway_hop", (double) chat.get("requests_per_s") / (double) gatewayHop.get("requests_per_s"));
