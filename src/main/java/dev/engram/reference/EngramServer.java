@@ -30,13 +30,14 @@ public final class EngramServer implements AutoCloseable {
     private final AuditLog audit;
     private final LoopbackServer server;
     private final UpstreamHttp upstream;
+    private final ZepClient zep;
 
     private EngramServer(EngramSettings settings, int port) {
         this.settings = settings;
         this.agents = new Agents(settings.agentVoices());
         this.authenticator = Authenticator.forSettings(settings);
         this.upstream = new UpstreamHttp(settings.gatewayTimeout());
-        ZepClient zep = new ZepClient(settings, upstream);
+        this.zep = new ZepClient(settings, upstream);
         this.chat = new ChatService(new GatewayClient(settings, upstream), zep);
         this.cors = new Cors(settings.corsOrigins());
         this.audit = new AuditLog(settings.auditLogEnabled(), settings.environment());
@@ -197,6 +198,7 @@ public final class EngramServer implements AutoCloseable {
     public void close() {
         server.close();
         voice.close();
+        zep.close();
         upstream.close();
     }
 }

@@ -15,6 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Zep memory, best-effort: every call is bounded by {@code ENGRAM_ZEP_TIMEOUT_MS}, and a slow, failing or absent Zep
  * yields empty memory rather than an error. Chat and voice never wait on Zep longer than that bound.
  */
-public final class ZepClient {
+public final class ZepClient implements AutoCloseable {
     /** A turn to store: {@code roleType} is {@code user} or {@code assistant}. */
     public record Turn(String roleType, String content, String agentId, String channel) {}
 
@@ -41,15 +45,7 @@ public final class ZepClient {
     private final Optional<String> key;
     private final Duration timeout;
     private final UpstreamHttp http;
-    private static final java.util.concurrent.ExecutorService CALLS = new java.util.concurrent.ThreadPoolExecutor(64, 64, 30, java.util.concurrent.TimeUnit.SECONDS,
-            new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-                Thread t = new Thread(r, "zep-client");
-                t.setDaemon(true);
-                return t;
-            });
-    static {
-        ((java.util.concurrent.ThreadPoolExecutor) CALLS).allowCoreThreadTimeOut(true);
-    }
+    private final ExecutorService calls; // Zep calls block on this bounded pool, so two reads run at once
     private final Set<String> knownSessions = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<Boolean>> writes = new ConcurrentHashMap<>();
 
@@ -58,6 +54,19 @@ public final class ZepClient {
         this.key = settings.zepKey();
         this.timeout = settings.zepTimeout();
         this.http = http;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "zep-client");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        this.calls = pool;
+    }
+
+    /** Takes no new calls; those already queued finish within their own timeouts, and the threads then end. */
+    @Override
+    public void close() {
+        calls.shutdown();
     }
 
     public Memory recall(String sessionId, String userId, String query) {
@@ -164,7 +173,7 @@ public final class ZepClient {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, CALLS).thenApply(response -> {
+        }, calls).thenApply(response -> {
             if (response.status() >= 300) {
                 throw new IllegalStateException("HTTP " + response.status() + " from " + method + " " + uri.getPath());
             }
