@@ -28,10 +28,12 @@ public final class GatewayClient {
 
     private final EngramSettings settings;
     private final UpstreamHttp http;
+    private final Map<String, String> headers;
 
     GatewayClient(EngramSettings settings, UpstreamHttp http) {
         this.settings = settings;
         this.http = http;
+        this.headers = headers(settings);
     }
 
     public Completion complete(String systemPrompt, String userMessage) {
@@ -64,13 +66,13 @@ public final class GatewayClient {
                 : URI.create(base + "/openai/deployments/" + settings.aiDeployment() + "/chat/completions?api-version=2024-10-21");
     }
 
-    private Map<String, String> headers() {
+    private static Map<String, String> headers(EngramSettings settings) {
         Map<String, String> headers = new LinkedHashMap<>();
         settings.aiKey().ifPresent(key -> {
             headers.put("api-key", key);
             headers.put("Ocp-Apim-Subscription-Key", key);
         });
-        return headers;
+        return Map.copyOf(headers);
     }
 
     private String body(String systemPrompt, String userMessage) {
@@ -85,20 +87,23 @@ public final class GatewayClient {
     /** One attempt, bounded by what is left of the gateway timeout. */
     private UpstreamHttp.Reply send(URI uri, String body, URI endpoint, Instant deadline) {
         Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw timedOut();
+        }
         try {
-            if (left.isNegative() || left.isZero()) {
-                throw new java.net.SocketTimeoutException("no time left");
-            }
-            return http.send("POST", uri, headers(), body, left);
+            return http.send("POST", uri, headers, body, left);
         } catch (ConnectException e) {
             throw new ApiError(503, "gateway_unreachable", "The chat gateway at " + endpoint.getHost()
                     + (endpoint.getPort() > 0 ? ":" + endpoint.getPort() : "") + " could not be reached", null);
         } catch (InterruptedIOException e) { // a socket, connect or pool timeout
-            throw new ApiError(504, "gateway_timeout", "The chat gateway did not answer within "
-                    + settings.gatewayTimeout().toMillis() + " ms", null);
+            throw timedOut();
         } catch (IOException e) {
             throw new ApiError(502, "gateway_error", "The chat gateway connection failed: " + e.getClass().getSimpleName(), null);
         }
+    }
+
+    private ApiError timedOut() {
+        return new ApiError(504, "gateway_timeout", "The chat gateway did not answer within " + settings.gatewayTimeout().toMillis() + " ms", null);
     }
 
     private Completion read(UpstreamHttp.Reply response) {

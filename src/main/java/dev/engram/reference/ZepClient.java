@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,18 +41,20 @@ public final class ZepClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZepClient.class);
 
     private final Optional<URI> base;
-    private final Optional<String> key;
     private final Duration timeout;
     private final UpstreamHttp http;
+    private final String root;
+    private final Map<String, String> headers;
     private final ExecutorService calls; // Zep calls block on this bounded pool, so two reads run at once
     private final Set<String> knownSessions = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<Boolean>> writes = new ConcurrentHashMap<>();
 
     ZepClient(EngramSettings settings, UpstreamHttp http) {
         this.base = settings.zepUrl();
-        this.key = settings.zepKey();
         this.timeout = settings.zepTimeout();
         this.http = http;
+        this.root = base.map(uri -> uri.toString().replaceAll("/+$", "")).orElse("");
+        this.headers = settings.zepKey().map(k -> Map.of("Authorization", "Api-Key " + k)).orElse(Map.of());
         ThreadPoolExecutor pool = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "zep-client");
             t.setDaemon(true);
@@ -164,9 +165,7 @@ public final class ZepClient implements AutoCloseable {
      * a new thread per task on a machine of two cores or fewer), so two reads run at once and each is bounded.
      */
     private CompletableFuture<JsonNode> call(String method, String path, String body) {
-        URI uri = URI.create(base.orElseThrow().toString().replaceAll("/+$", "") + path);
-        Map<String, String> headers = new LinkedHashMap<>();
-        key.ifPresent(k -> headers.put("Authorization", "Api-Key " + k));
+        URI uri = URI.create(root + path);
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return http.send(method, uri, headers, body, timeout);

@@ -35,12 +35,10 @@ final class StackVoiceBench implements Callable<Integer> {
             Simulators.of(stack.endpoints()).orElseThrow().voicePacing("realistic");
             String api = stack.endpoints().api();
             for (int round = 0; round < warmupRounds; round++) {
-                NodeInjector.run("stack-voice-injector.mjs", "--api", api, "--wav", wav, "--sessions", String.valueOf(sessions),
-                        "--ramp-ms", String.valueOf(rampMs));
+                round(api, wav);
             }
             long cpuBefore = BenchCommand.processCpuNanos();
-            JsonNode measured = NodeInjector.run("stack-voice-injector.mjs", "--api", api, "--wav", wav, "--sessions", String.valueOf(sessions),
-                    "--ramp-ms", String.valueOf(rampMs));
+            JsonNode measured = round(api, wav);
             ObjectNode line = Json.object().put("bench", "stack-voice").put("sessions", sessions)
                     .put("on_time", measured.path("on_time").asDouble()).put("completed", measured.path("completed").asInt())
                     .put("method", "sessions started evenly over " + rampMs + " ms by bench/node/stack-voice-injector.mjs (a separate Node.js process) on"
@@ -55,5 +53,11 @@ final class StackVoiceBench implements Callable<Integer> {
             System.out.println(Json.write(line));
             return measured.path("completed").asInt() == sessions ? HarnessCli.PASS : HarnessCli.FAIL;
         }
+    }
+
+    /** One round of the load from the Node.js injector: its JSON line. */
+    private JsonNode round(String api, String wav) throws Exception {
+        return NodeInjector.run("stack-voice-injector.mjs", "--api", api, "--wav", wav, "--sessions", String.valueOf(sessions),
+                "--ramp-ms", String.valueOf(rampMs));
     }
 }

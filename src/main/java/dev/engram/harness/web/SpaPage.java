@@ -8,6 +8,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
 import dev.engram.harness.client.ApiResponse;
+import dev.engram.harness.client.Http;
 import dev.engram.harness.state.WebState;
 import dev.engram.support.Json;
 import java.util.ArrayList;
@@ -52,18 +53,11 @@ public final class SpaPage {
      * tabs load at the same time, as a user's tabs would, and are checked one by one.
      */
     public List<String> deepLinkProblems(List<String> routes) {
-        List<Page> tabs = new ArrayList<>();
-        List<Response> responses = new ArrayList<>();
-        for (String route : routes) {
-            Page tab = web.newTab();
-            tabs.add(tab);
-            responses.add(tab.navigate(base + route, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT)));
-        }
+        List<Opened> opened = openAtOnce(routes);
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < routes.size(); i++) {
-            Page tab = tabs.get(i);
-            Response response = responses.get(i);
-            tab.waitForLoadState(LoadState.LOAD);
+            Page tab = opened.get(i).tab();
+            Response response = opened.get(i).response();
             String type = response == null ? "" : String.valueOf(response.headerValue("content-type"));
             boolean shell = tab.locator(".logo").count() > 0 && tab.locator(".logo").first().textContent().contains("ENGRAM");
             web.screenshot(routes.get(i), tab);
@@ -98,14 +92,8 @@ public final class SpaPage {
      * once (the browser's renderers work in parallel); then each tab's violations are read.
      */
     public AccessibilityScan scan(List<String> routes) {
-        List<Page> tabs = new ArrayList<>();
-        for (String route : routes) {
-            Page tab = web.newTab();
-            tab.navigate(base + route, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
-            tabs.add(tab);
-        }
+        List<Page> tabs = openAtOnce(routes).stream().map(Opened::tab).toList();
         for (Page tab : tabs) {
-            tab.waitForLoadState(LoadState.LOAD);
             tab.evaluate(AxeBuilder.getAxeScript());
             tab.evaluate(START_AXE);
         }
@@ -123,6 +111,19 @@ public final class SpaPage {
             tabs.get(i).close();
         }
         return new AccessibilityScan(violations, serious);
+    }
+
+    private record Opened(Page tab, Response response) {}
+
+    /** Each route in a fresh tab, all navigating at once (as a user's tabs would load); returned once all have loaded. */
+    private List<Opened> openAtOnce(List<String> routes) {
+        List<Opened> opened = new ArrayList<>();
+        for (String route : routes) {
+            Page tab = web.newTab();
+            opened.add(new Opened(tab, tab.navigate(base + route, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT))));
+        }
+        opened.forEach(each -> each.tab().waitForLoadState(LoadState.LOAD));
+        return opened;
     }
 
     private static JsonNode axeViolations(Page tab) {
@@ -143,7 +144,7 @@ public final class SpaPage {
         List<String> problems = new ArrayList<>();
         for (String glob : globs.stream().filter(g -> !g.startsWith("/api")).toList()) {
             String probe = glob.replace("*", "engram-missing-asset").replaceAll("\\.\\{([^,}]+)[^}]*}", ".$1");
-            dev.engram.harness.client.ApiResponse reply = dev.engram.harness.client.Http.get(base + probe);
+            ApiResponse reply = Http.get(base + probe);
             if (reply.status() != 404 || reply.body().contains("class=\"logo\"")) {
                 problems.add(probe + " (" + glob + ") -> " + reply.status());
             }
