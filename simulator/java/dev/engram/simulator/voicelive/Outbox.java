@@ -42,6 +42,9 @@ final class Outbox implements AutoCloseable {
     private long headDue = -1;
     private long anchor = System.nanoTime();
     private long lastSent = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    /** What the running action sends, which goes out next, ahead of anything queued after the action; null between actions. */
+    private java.util.List<Task> actionSends;
+    private Thread actionThread;
 
     /**
      * {@code sent} hears each event as it went out, with its wire text; {@code dialect} turns each event into the
@@ -72,7 +75,11 @@ final class Outbox implements AutoCloseable {
         then(() -> hangUp.accept(code, reason));
     }
 
-    /** Runs an action in sequence with the sends (after everything queued so far). */
+    /**
+     * Runs an action in sequence with the sends (after everything queued so far). What the action sends goes out right
+     * after it, ahead of whatever was queued while the action waited its turn: a cancelled response ends before the
+     * events of the turn that cancelled it.
+     */
     void then(Runnable action) {
         enqueue(new Task(null, 0, () -> true, action));
     }
@@ -80,6 +87,10 @@ final class Outbox implements AutoCloseable {
     private synchronized void enqueue(Task task) {
         if (closed) {
             return; // the socket closed; events for it are dropped
+        }
+        if (actionSends != null && Thread.currentThread() == actionThread) {
+            actionSends.add(task);
+            return;
         }
         if (queue.isEmpty()) {
             anchor = Math.max(anchor, System.nanoTime()); // after idling, pauses count from now
@@ -104,7 +115,7 @@ final class Outbox implements AutoCloseable {
             }
             if (task.action() != null) {
                 take();
-                task.action().run();
+                runAction(task.action());
                 continue;
             }
             if (task.pauseNanos() > 0 && !task.guard().getAsBoolean()) {
@@ -130,6 +141,24 @@ final class Outbox implements AutoCloseable {
                     sent.accept(spoken.get(), text);
                     lastSent = System.nanoTime();
                 }
+            }
+        }
+    }
+
+    private void runAction(Runnable action) {
+        synchronized (this) {
+            actionSends = new java.util.ArrayList<>();
+            actionThread = Thread.currentThread();
+        }
+        try {
+            action.run();
+        } finally {
+            synchronized (this) {
+                for (int i = actionSends.size() - 1; i >= 0 && !closed; i--) {
+                    queue.addFirst(actionSends.get(i));
+                }
+                actionSends = null;
+                actionThread = null;
             }
         }
     }

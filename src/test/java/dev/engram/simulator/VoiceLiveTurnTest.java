@@ -140,6 +140,23 @@ class VoiceLiveTurnTest {
     }
 
     @Test
+    void speechOverAnAnswerEndsItCancelledBeforeTheNextTurnStarts() throws Exception {
+        connect();
+        Files.copy(Path.of("audio-fixtures/en-US/hello.wav"), fixtures.resolve("hello.wav"));
+        Files.copy(Path.of("audio-fixtures/en-US/hello.json"), fixtures.resolve("hello.json"));
+        simulator.pacing("realistic");
+        send("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"Hello\"}]}}");
+        send("{\"type\":\"response.create\"}");
+        String first = next("response.audio.delta").path("response_id").asText();
+        stream(new FixtureRegistry(Path.of("audio-fixtures")).byId("hello").audio().append(Pcm16.silence(1200)), 4800);
+        JsonNode ended = next("response.done");
+        assertEquals(first, ended.path("response").path("id").asText(), "the answer spoken over ends before the next turn's response");
+        assertEquals("cancelled", ended.path("response").path("status").asText());
+        assertEquals("turn_detected", ended.path("response").path("status_details").path("reason").asText());
+        assertTrue(next("response.created").path("response").path("id").asText().compareTo(first) != 0, "then the new turn is answered");
+    }
+
+    @Test
     void aTooShortManualCommitIsRefused() throws Exception {
         connect();
         send("{\"type\":\"session.update\",\"session\":{\"turn_detection\":null}}");
