@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Option;
         description = "Benchmarks with their method: 'gate' (a soak of the full gate), 'chat' (wrk against the chat path, with a one-hop"
                 + " anchor) 'simulator' (realtime VoiceLive sessions from a separate process, with a Node.js ws pacer anchor) and 'stack-voice'"
                 + " (voice sockets through the whole stack from a separate process).",
-        subcommands = {BenchCommand.Gate.class, BenchCommand.Chat.class, SimulatorBench.class, StackVoiceBench.class})
+        subcommands = {GateBench.class, BenchCommand.Chat.class, SimulatorBench.class, StackVoiceBench.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {
@@ -40,53 +39,6 @@ public final class BenchCommand implements Runnable {
         m.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         m.put("harness", dev.engram.harness.config.HarnessVersion.value());
         return m;
-    }
-
-    /** {@code bench gate --runs N}: the full local gate N times; pass rate, each scenario's verdict per run, wall time. */
-    @Command(name = "gate", mixinStandardHelpOptions = true, description = "Run the full local gate N times; report the pass rate and flaky scenarios.")
-    static final class Gate implements Callable<Integer> {
-        @Option(names = "--runs", defaultValue = "5", description = "how many gates (default: ${DEFAULT-VALUE})")
-        int runs;
-
-        @Option(names = "--reports", defaultValue = "reports/bench-gate", description = "where the runs' reports go")
-        Path reports;
-
-        @Override
-        public Integer call() throws Exception {
-            Map<String, Map<String, Integer>> verdicts = new LinkedHashMap<>();
-            List<Long> wall = new ArrayList<>();
-            int passed = 0;
-            for (int run = 1; run <= runs; run++) {
-                long started = System.nanoTime();
-                java.io.PrintStream out = System.out;
-                System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-                int exit;
-                try {
-                    exit = HarnessCli.run("gate", "--quiet", "--reports", reports.toString());
-                } finally {
-                    System.setOut(out);
-                }
-                wall.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-                passed += exit == HarnessCli.PASS ? 1 : 0;
-                for (String line : Files.readAllLines(reports.resolve("local/latest/results.jsonl"))) {
-                    JsonNode r = Json.parse(line);
-                    verdicts.computeIfAbsent(r.path("feature").asText() + ":" + r.path("line").asInt() + " " + r.path("name").asText(),
-                            k -> new LinkedHashMap<>()).merge(r.path("verdict").asText(), 1, Integer::sum);
-                }
-                System.err.println("bench gate: run " + run + "/" + runs + " exit " + exit + " in " + wall.get(wall.size() - 1) + " ms");
-            }
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("bench", "gate");
-            line.put("method", "the full local gate (embedded stack, every scenario) run sequentially in one JVM; a scenario is flaky when its verdict differs between runs");
-            line.put("runs", runs);
-            line.put("pass_rate", (double) passed / runs);
-            line.put("wall_ms", wall);
-            line.put("flaky", verdicts.entrySet().stream().filter(e -> e.getValue().size() > 1).map(e -> Map.of("scenario", e.getKey(), "verdicts", e.getValue())).toList());
-            line.put("scenarios", verdicts.size());
-            line.put("machine", machine());
-            System.out.println(Json.write(line));
-            return passed == runs ? HarnessCli.PASS : HarnessCli.FAIL;
-        }
     }
 
     /** {@code bench chat}: wrk, a separate process, against POST /api/v1/chat and, as the anchor, GET /health. */

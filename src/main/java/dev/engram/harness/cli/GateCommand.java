@@ -86,6 +86,9 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--backend-timeout", defaultValue = "60", description = "seconds a started backend may take to answer /health (default: ${DEFAULT-VALUE})")
     int backendTimeout;
 
+    @Option(names = "--serial", description = "run one scenario at a time (by default, scenarios that share no exclusive resource overlap)")
+    boolean serial;
+
     @Option(names = {"-q", "--quiet"}, description = "print the verdict line only (no progress, no findings)")
     boolean quiet;
 
@@ -123,7 +126,7 @@ public final class GateCommand implements Callable<Integer> {
             if (!quiet) {
                 System.out.println("Gate " + environment + " against " + target.api() + " (" + target.backend().kind() + ": " + target.backend().description() + ")");
             }
-            long found = FeatureRun.run(features, folder, world, RunInfo.begin(folder.getFileName().toString(), expression), !quiet).size();
+            long found = FeatureRun.run(features, folder, world, RunInfo.begin(folder.getFileName().toString(), expression), !quiet, serial).size();
             ReportFolders.markLatest(reports, environment, folder);
             int exit = report(folder, found, quiet);
             if (Files.exists(folder.resolve("run-meta.json"))) {

@@ -3,16 +3,19 @@ package dev.engram.harness.report;
 import dev.engram.harness.stack.RunWorld;
 import io.cucumber.core.options.CommandlineOptionsParser;
 import io.cucumber.core.options.RuntimeOptions;
+import io.cucumber.core.order.PickleOrder;
 import io.cucumber.core.runtime.Runtime;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.Plugin;
 import io.cucumber.plugin.event.TestCaseFinished;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Comparator;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Runs the Cucumber features against one {@link RunWorld}, writing every report into one folder. Cucumber's own runtime
@@ -29,6 +32,16 @@ public final class FeatureRun {
      * results; the verdict is in {@code gate.json}. With {@code progress}, a console line per finished scenario.
      */
     public static List<ScenarioResult> run(Path features, Path reportFolder, RunWorld world, RunInfo info, boolean progress) throws Exception {
+        return run(features, reportFolder, world, info, progress, false);
+    }
+
+    /**
+     * As {@link #run(Path, Path, RunWorld, RunInfo, boolean)}; unless {@code serial}, scenarios that share no
+     * {@link ExclusiveResources exclusive resource} overlap. Every lane scenario gets a thread of its own, queued first,
+     * and one thread serves the rest, so a lane never waits behind the others' queue.
+     */
+    public static List<ScenarioResult> run(Path features, Path reportFolder, RunWorld world, RunInfo info, boolean progress, boolean serial)
+            throws Exception {
         if (!Files.isDirectory(features)) {
             throw new IllegalArgumentException("features folder not found: " + features);
         }
@@ -40,28 +53,51 @@ public final class FeatureRun {
         List<Plugin> plugins = new ArrayList<>();
         ResultsPlugin results = new ResultsPlugin(reportFolder, world.target(), info);
         plugins.add(results);
+        List<List<String>> planned = plan(features, tags, world);
         if (progress) {
-            int planned = plan(features, tags, world);
-            System.out.println(planned + " scenario(s) to run");
-            plugins.add(new ProgressPlugin(planned));
+            System.out.println(planned.size() + " scenario(s) to run");
+            plugins.add(new ProgressPlugin(planned.size()));
         }
-        execute(options(features, tags, "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm", "--plugin", "html:" + dir + "/cucumber.html",
-                "--plugin", "json:" + dir + "/cucumber.json", "--plugin", "junit:" + dir + "/junit.xml"), world, plugins);
+        long laneScenarios = planned.stream().filter(ExclusiveResources::inLane).count();
+        String threads = String.valueOf(serial ? 1 : 1 + laneScenarios);
+        execute(options(features, tags, "--threads", threads, "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
+                "--plugin", "html:" + dir + "/cucumber.html", "--plugin", "json:" + dir + "/cucumber.json", "--plugin", "junit:" + dir + "/junit.xml"),
+                world, plugins);
         return results.results();
     }
 
-    /** How many scenarios the tag expression selects: a dry run, which runs no step. */
-    private static int plan(Path features, String tags, RunWorld world) {
-        AtomicInteger count = new AtomicInteger();
-        ConcurrentEventListener counter = publisher -> publisher.registerHandlerFor(TestCaseFinished.class, e -> count.incrementAndGet());
+    /** The tags of every scenario the tag expression selects: a dry run, which runs no step. */
+    private static List<List<String>> plan(Path features, String tags, RunWorld world) {
+        List<List<String>> planned = new CopyOnWriteArrayList<>();
+        ConcurrentEventListener counter = publisher -> publisher.registerHandlerFor(TestCaseFinished.class, e -> planned.add(e.getTestCase().getTags()));
         execute(options(features, tags, "--dry-run"), world, List.of(counter));
-        return count.get();
+        return planned;
     }
 
     private static void execute(RuntimeOptions options, RunWorld world, List<Plugin> plugins) {
-        RunObjectFactory factory = new RunObjectFactory(world); // one per run: Cucumber asks for it more than once
-        Runtime.builder().withRuntimeOptions(options).withClassLoader(FeatureRun.class::getClassLoader)
-                .withObjectFactorySupplier(() -> factory).withAdditionalPlugins(plugins.toArray(Plugin[]::new)).build().run();
+        // one factory per thread: Cucumber asks for it more than once, and each thread runs its scenarios in its own container
+        ThreadLocal<RunObjectFactory> factory = ThreadLocal.withInitial(() -> new RunObjectFactory(world));
+        Runtime.builder().withRuntimeOptions(lanesFirst(options)).withClassLoader(FeatureRun.class::getClassLoader)
+                .withObjectFactorySupplier(factory::get).withAdditionalPlugins(plugins.toArray(Plugin[]::new)).build().run();
+    }
+
+    /**
+     * Lane scenarios first, then the rest, each in Cucumber's own (lexical) order: every lane scenario then has a thread
+     * waiting in its lane from the start. Cucumber takes only its named orders from the command line, so the order is
+     * set on the options directly.
+     */
+    static RuntimeOptions lanesFirst(RuntimeOptions options) {
+        PickleOrder lexical = options.getPickleOrder();
+        PickleOrder order = pickles -> lexical.orderPickles(pickles).stream()
+                .sorted(Comparator.comparing(pickle -> !ExclusiveResources.inLane(pickle.getTags()))).toList();
+        try {
+            Method setter = RuntimeOptions.class.getDeclaredMethod("setPickleOrder", PickleOrder.class);
+            setter.setAccessible(true);
+            setter.invoke(options, order);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this Cucumber version does not let the harness order its scenarios", e);
+        }
+        return options;
     }
 
     private static RuntimeOptions options(Path features, String tags, String... more) {

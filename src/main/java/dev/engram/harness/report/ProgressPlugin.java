@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProgressPlugin implements ConcurrentEventListener {
     private final int total;
     private final AtomicInteger done = new AtomicInteger();
+    private final ResourceWaits waits = new ResourceWaits();
 
     public ProgressPlugin(int total) {
         this.total = total;
@@ -20,14 +21,15 @@ public final class ProgressPlugin implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        waits.listen(publisher);
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
     }
 
     private void finished(TestCaseFinished event) {
-        ScenarioResult result = ResultsPlugin.toResult(event.getTestCase(), event.getResult());
+        ScenarioResult result = ResultsPlugin.toResult(event.getTestCase(), event.getResult(), waits.own(event));
         int width = String.valueOf(total).length();
         System.out.println(String.format(Locale.ROOT, "[%" + width + "d/%d] %-10s %s (%.1f s)", done.incrementAndGet(), total,
-                result.verdict(), result.name(), event.getResult().getDuration().toMillis() / 1000.0));
+                result.verdict(), result.name(), result.durationMs() / 1000.0));
         System.out.flush();
     }
 }

@@ -35,6 +35,7 @@ public final class ResultsPlugin implements ConcurrentEventListener {
 
     private final List<ScenarioResult> results = new ArrayList<>();
     private final Map<java.util.UUID, List<com.fasterxml.jackson.databind.JsonNode>> metrics = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ResourceWaits waits = new ResourceWaits();
 
     public ResultsPlugin(Path folder, Target target, RunInfo run) {
         this.folder = folder;
@@ -55,6 +56,7 @@ public final class ResultsPlugin implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        waits.listen(publisher);
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
         publisher.registerHandlerFor(io.cucumber.plugin.event.EmbedEvent.class, this::embedded);
         publisher.registerHandlerFor(TestRunFinished.class, event -> runFinished());
@@ -72,7 +74,7 @@ public final class ResultsPlugin implements ConcurrentEventListener {
     }
 
     private synchronized void finished(TestCaseFinished event) {
-        ScenarioResult base = toResult(event.getTestCase(), event.getResult());
+        ScenarioResult base = toResult(event.getTestCase(), event.getResult(), waits.own(event));
         ScenarioResult result = new ScenarioResult(base.id(), base.name(), base.feature(), base.line(), base.tags(), base.sop(), base.uat(),
                 base.verdict(), base.durationMs(), base.failure(), metrics.getOrDefault(event.getTestCase().getId(), List.of()));
         results.add(result);
@@ -108,7 +110,8 @@ public final class ResultsPlugin implements ConcurrentEventListener {
         }
     }
 
-    static ScenarioResult toResult(TestCase testCase, Result result) {
+    /** A finished scenario as the reports give it; {@code own} is its duration without any wait for resources. */
+    static ScenarioResult toResult(TestCase testCase, Result result, java.time.Duration own) {
         List<String> tags = testCase.getTags();
         boolean nonStrict = tags.contains("@non-strict");
         String verdict = result.getStatus() == Status.FAILED && nonStrict ? ScenarioResult.NON_STRICT : result.getStatus().name();
@@ -125,7 +128,7 @@ public final class ResultsPlugin implements ConcurrentEventListener {
                 tagValues(tags, "@sop:"),
                 tagValues(tags, "@uat:"),
                 verdict,
-                result.getDuration().toMillis(),
+                own.toMillis(),
                 failure,
                 List.of());
     }

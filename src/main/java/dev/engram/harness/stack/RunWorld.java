@@ -2,18 +2,21 @@ package dev.engram.harness.stack;
 
 import dev.engram.harness.client.Chromium;
 import dev.engram.harness.config.Target;
+import dev.engram.harness.report.ExclusiveResources;
 import java.util.Optional;
 
 /**
  * What the scenarios of one run share: the target, the stack the harness started for it (if any), the Entra ID
- * fake's sign-in (if any) and one browser. Made by whoever launches the features and handed to every scenario by
- * constructor injection; closing it closes the browser, never the stack (its owner closes that).
+ * fake's sign-in (if any), one browser and the {@link ExclusiveResources} that say which scenarios may overlap. Made
+ * by whoever launches the features and handed to every scenario by constructor injection; closing it closes the
+ * browser, never the stack (its owner closes that).
  */
 public final class RunWorld implements AutoCloseable {
     private final Target target;
     private final EmbeddedStack stack;
     private final EntraAccess entra;
     private final Chromium browser = new Chromium();
+    private final ExclusiveResources resources = new ExclusiveResources();
 
     public RunWorld(Target target, EmbeddedStack stack, EntraAccess entra) {
         this.target = target;
@@ -52,6 +55,11 @@ public final class RunWorld implements AutoCloseable {
     /** The run's browser, started on first use. */
     public Chromium browser() {
         return browser;
+    }
+
+    /** The resources scenarios take turns on when the run lets them overlap. */
+    public ExclusiveResources resources() {
+        return resources;
     }
 
     @Override

@@ -1,0 +1,35 @@
+package dev.engram.harness.report;
+
+import dev.engram.harness.steps.ResourceHooks;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.HookTestStep;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestStepFinished;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How long each scenario waited for its exclusive resources, so the duration a report gives is the scenario's own.
+ * Cucumber's html report still shows the wait, as the {@code waitForResources} hook.
+ */
+final class ResourceWaits {
+    private final Map<UUID, Duration> waits = new ConcurrentHashMap<>();
+
+    void listen(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestStepFinished.class, this::stepFinished);
+    }
+
+    private void stepFinished(TestStepFinished event) {
+        if (event.getTestStep() instanceof HookTestStep && event.getTestStep().getCodeLocation().startsWith(ResourceHooks.WAIT)) {
+            waits.put(event.getTestCase().getId(), event.getResult().getDuration());
+        }
+    }
+
+    /** The scenario's duration without its wait for resources. */
+    Duration own(TestCaseFinished event) {
+        Duration waited = waits.remove(event.getTestCase().getId());
+        return waited == null ? event.getResult().getDuration() : event.getResult().getDuration().minus(waited);
+    }
+}
