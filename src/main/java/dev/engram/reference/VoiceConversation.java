@@ -2,8 +2,11 @@ package dev.engram.reference;
 
 import com.azure.ai.voicelive.VoiceLiveSessionAsyncClient;
 import com.azure.ai.voicelive.models.SessionUpdate;
+import dev.engram.reference.UserTurnStatus.Stage;
 import com.azure.ai.voicelive.models.SessionUpdateConversationItemInputAudioTranscriptionCompleted;
 import com.azure.ai.voicelive.models.SessionUpdateConversationItemInputAudioTranscriptionDelta;
+import com.azure.ai.voicelive.models.SessionUpdateInputAudioBufferSpeechStarted;
+import com.azure.ai.voicelive.models.SessionUpdateInputAudioBufferSpeechStopped;
 import com.azure.ai.voicelive.models.SessionUpdateError;
 import com.azure.ai.voicelive.models.SessionUpdateResponseAudioDelta;
 import com.azure.ai.voicelive.models.SessionUpdateResponseAudioTranscriptDelta;
@@ -51,6 +54,7 @@ final class VoiceConversation {
     private CompletableFuture<Void> outbound = CompletableFuture.completedFuture(null);
     private volatile Agent agent;
     private final VoiceTurns turns = new VoiceTurns();
+    private final UserTurnStatus userTurn = new UserTurnStatus();
 
     /** Watches responses in flight for VoiceLive going silent; one small thread for every conversation. */
     private static final java.util.concurrent.ScheduledExecutorService WATCHDOG = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -165,12 +169,16 @@ final class VoiceConversation {
         String type = event.getType().toString();
         watchForStall(type);
         switch (type) {
-            case "input_audio_buffer.speech_started" -> client.send(message("type", "transcription", "status", "listening"));
-            case "input_audio_buffer.speech_stopped" -> client.send(message("type", "transcription", "status", "processing"));
-            case "conversation.item.input_audio_transcription.delta" -> client.send(transcription("processing",
-                    ((SessionUpdateConversationItemInputAudioTranscriptionDelta) event).getDelta(), "user"));
-            case "conversation.item.input_audio_transcription.completed" -> userSaid(
-                    ((SessionUpdateConversationItemInputAudioTranscriptionCompleted) event).getTranscript());
+            case "input_audio_buffer.speech_started" -> userTurn(((SessionUpdateInputAudioBufferSpeechStarted) event).getItemId(), Stage.LISTENING, null);
+            case "input_audio_buffer.speech_stopped" -> userTurn(((SessionUpdateInputAudioBufferSpeechStopped) event).getItemId(), Stage.PROCESSING, null);
+            case "conversation.item.input_audio_transcription.delta" -> {
+                var delta = (SessionUpdateConversationItemInputAudioTranscriptionDelta) event;
+                userTurn(delta.getItemId(), Stage.PROCESSING, delta.getDelta());
+            }
+            case "conversation.item.input_audio_transcription.completed" -> {
+                var completed = (SessionUpdateConversationItemInputAudioTranscriptionCompleted) event;
+                userTurn(completed.getItemId(), Stage.COMPLETE, completed.getTranscript());
+            }
             case "conversation.item.input_audio_transcription.failed" -> error("the speech could not be transcribed");
             case "response.audio.delta" -> client.send(message("type", "audio",
                     "data", Base64.getEncoder().encodeToString(((SessionUpdateResponseAudioDelta) event).getDelta()), "format", "audio/pcm16"));
@@ -208,6 +216,18 @@ final class VoiceConversation {
         LOG.warn("voice session {}: VoiceLive sent nothing for {} ms in the middle of a response; cancelling it", sessionId, stallAfter.toMillis());
         error("VoiceLive stopped in the middle of the response (nothing for " + stallAfter.toMillis() + " ms); the response was cancelled, please ask again");
         relayToVoiceLive(VoiceLiveSessionAsyncClient::cancelResponse);
+    }
+
+    /** Announces the user turn's stages this event reaches, in SOP order; the event's own stage carries its text, if any. */
+    private void userTurn(String itemId, Stage stage, String text) {
+        for (Stage each : userTurn.reach(itemId, stage)) {
+            if (each == Stage.COMPLETE) {
+                userSaid(text);
+            } else {
+                String status = each.name().toLowerCase(java.util.Locale.ROOT);
+                client.send(each == stage && text != null ? transcription(status, text, "user") : message("type", "transcription", "status", status));
+            }
+        }
     }
 
     private void userSaid(String transcript) {

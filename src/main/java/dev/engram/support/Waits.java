@@ -20,6 +20,21 @@ public final class Waits {
         return value;
     }
 
+    /**
+     * As {@link #until}, for reads that cost something (a chat with a model behind it): the first pause is {@code first},
+     * and each pause doubles up to {@code most}. A state that is quick to arrive costs no wait, a slow one few reads.
+     */
+    public static <T> T backingOff(java.util.function.Supplier<T> read, java.util.function.Predicate<T> test, Duration timeout, Duration first, Duration most) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        T value = read.get();
+        Duration interval = first;
+        while (!test.test(value) && System.nanoTime() < deadline && pause(interval)) {
+            value = read.get();
+            interval = interval.multipliedBy(2).compareTo(most) > 0 ? most : interval.multipliedBy(2);
+        }
+        return value;
+    }
+
     /** Parks for the interval between two polls; returns true so it can sit in a loop condition. */
     public static boolean pause(Duration interval) {
         LockSupport.parkNanos(interval.toNanos());

@@ -10,7 +10,6 @@ import dev.engram.support.Waits;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -129,15 +128,9 @@ public final class ChatSteps {
 
     private void eventuallyIn(int seconds, String agent, String question, String text, java.util.function.Supplier<Optional<String>> session) {
         String expected = scenario.expand(text);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
-        ApiResponse reply;
-        do {
-            reply = chat.ask(agent, question, session.get());
-            if (chat.replyText().toLowerCase().contains(expected.toLowerCase())) {
-                return;
-            }
-        } while (Instant.now().isBefore(deadline) && Waits.pause(Duration.ofSeconds(2)));
-        verify.that(false, "memory recall", "within " + seconds + " s a reply mentioning \"" + expected + "\"", reply.summary());
+        java.util.function.Predicate<ApiResponse> recalled = r -> chat.replyText().toLowerCase().contains(expected.toLowerCase());
+        ApiResponse reply = Waits.backingOff(() -> chat.ask(agent, question, session.get()), recalled, Duration.ofSeconds(seconds), Duration.ofMillis(250), Duration.ofSeconds(2));
+        verify.that(recalled.test(reply), "memory recall", "within " + seconds + " s a reply mentioning \"" + expected + "\"", reply.summary());
     }
 
     private void remember(String agent, ApiResponse reply) {
