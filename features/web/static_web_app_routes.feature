@@ -4,7 +4,7 @@ Feature: SOP 1.1 SWA routing prerequisite, in a real browser
 
   @smoke
   Scenario: Every deep link loads the app shell
-    Then every SPA route loads the app shell with 200 and text/html in a fresh tab
+    Then every SPA route opened directly loads the app shell with 200 and text/html
 
   Scenario: Paths the SPA does not know are redirected to a known page on the client
     Then paths the SPA does not know are redirected on the client

@@ -40,7 +40,7 @@ public final class WebSteps {
         return new SpaPage(web, httpsSpa != null ? httpsSpa.url() : web.web());
     }
 
-    @Then("every SPA route loads the app shell with 200 and text\\/html in a fresh tab")
+    @Then("every SPA route opened directly loads the app shell with 200 and text\\/html")
     public void everyRouteLoads() {
         List<String> problems = spa().deepLinkProblems(WebState.routes("routes"));
         verify.that(problems.isEmpty(), "deep links", "200, text/html and the app shell (.logo ENGRAM) for every route", String.join("; ", problems), "swa-deep-link");

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.options.LoadState;
-import com.microsoft.playwright.options.WaitUntilState;
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.harness.client.Http;
 import dev.engram.harness.state.WebState;
@@ -49,23 +47,20 @@ public final class SpaPage {
     }
 
     /**
-     * Each route opened in a fresh tab (a deep link), with a screenshot; the routes that did not load the app shell. The
-     * tabs load at the same time, as a user's tabs would, and are checked one by one.
+     * Each route opened directly (a deep link, as a typed or bookmarked URL: a document load from the server, not a
+     * client-side navigation), with a screenshot; the routes that did not load the app shell. One tab loads them one
+     * after another, so the browser starts no renderer per route.
      */
     public List<String> deepLinkProblems(List<String> routes) {
-        List<Opened> opened = openAtOnce(routes);
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < routes.size(); i++) {
-            Page tab = opened.get(i).tab();
-            Response response = opened.get(i).response();
+        visit(routes, (route, response, tab) -> {
             String type = response == null ? "" : String.valueOf(response.headerValue("content-type"));
             boolean shell = tab.locator(".logo").count() > 0 && tab.locator(".logo").first().textContent().contains("ENGRAM");
-            web.screenshot(routes.get(i), tab);
+            web.screenshot(route, tab);
             if (response == null || response.status() != 200 || !type.startsWith("text/html") || !shell) {
-                problems.add(routes.get(i) + " -> " + (response == null ? "no response" : response.status() + " " + type) + (shell ? "" : ", no app shell"));
+                problems.add(route + " -> " + (response == null ? "no response" : response.status() + " " + type) + (shell ? "" : ", no app shell"));
             }
-            tab.close();
-        }
+        });
         return problems;
     }
 
@@ -87,43 +82,37 @@ public final class SpaPage {
         return problems;
     }
 
-    /**
-     * axe-core on each route, in a fresh tab of its own. The tabs load at the same time and axe runs in all of them at
-     * once (the browser's renderers work in parallel); then each tab's violations are read.
-     */
+    /** axe-core on each route, each loaded directly in the scan's tab; every violation, and the serious or critical ones. */
     public AccessibilityScan scan(List<String> routes) {
-        List<Page> tabs = openAtOnce(routes).stream().map(Opened::tab).toList();
-        for (Page tab : tabs) {
-            tab.evaluate(AxeBuilder.getAxeScript());
-            tab.evaluate(START_AXE);
-        }
         List<String> violations = new ArrayList<>();
         List<String> serious = new ArrayList<>();
-        for (int i = 0; i < routes.size(); i++) {
-            for (JsonNode violation : axeViolations(tabs.get(i))) {
+        visit(routes, (route, response, tab) -> {
+            tab.evaluate(AxeBuilder.getAxeScript());
+            tab.evaluate(START_AXE);
+            for (JsonNode violation : axeViolations(tab)) {
                 String impact = violation.path("impact").asText();
-                violations.add(routes.get(i) + ": " + violation.path("id").asText() + " (" + impact + ") " + violation.path("help").asText()
+                violations.add(route + ": " + violation.path("id").asText() + " (" + impact + ") " + violation.path("help").asText()
                         + ", " + violation.path("nodes").asInt() + " node(s)");
                 if (impact.equals("serious") || impact.equals("critical")) {
-                    serious.add(routes.get(i) + " " + violation.path("id").asText());
+                    serious.add(route + " " + violation.path("id").asText());
                 }
             }
-            tabs.get(i).close();
-        }
+        });
         return new AccessibilityScan(violations, serious);
     }
 
-    private record Opened(Page tab, Response response) {}
+    /** What to check of a route once its page has loaded. */
+    private interface RouteCheck {
+        void check(String route, Response response, Page tab);
+    }
 
-    /** Each route in a fresh tab, all navigating at once (as a user's tabs would load); returned once all have loaded. */
-    private List<Opened> openAtOnce(List<String> routes) {
-        List<Opened> opened = new ArrayList<>();
+    /** Loads each route in one fresh tab, one after another (each a document load from the server), and checks it. */
+    private void visit(List<String> routes, RouteCheck check) {
+        Page tab = web.newTab();
         for (String route : routes) {
-            Page tab = web.newTab();
-            opened.add(new Opened(tab, tab.navigate(base + route, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT))));
+            check.check(route, tab.navigate(base + route), tab);
         }
-        opened.forEach(each -> each.tab().waitForLoadState(LoadState.LOAD));
-        return opened;
+        tab.close();
     }
 
     private static JsonNode axeViolations(Page tab) {

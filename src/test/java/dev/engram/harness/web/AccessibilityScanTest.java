@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The accessibility scan runs axe-core in every route's tab at once and still reports each route's own violations. */
+/** The accessibility scan runs axe-core on every route, loaded one after another in one tab, and reports each route's own violations. */
 class AccessibilityScanTest {
     private static final String GOOD = "<!doctype html><html lang=\"en\"><head><title>Good</title></head><body><main><h1>Fine</h1>"
             + "<img src=\"/logo.png\" alt=\"Engram\"></main></body></html>";
