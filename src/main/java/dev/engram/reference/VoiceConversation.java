@@ -152,8 +152,11 @@ final class VoiceConversation {
                 }));
     }
 
-    /** Relays in arrival order, once the VoiceLive session is ready; the SDK refuses overlapping sends. */
-    private void relayToVoiceLive(java.util.function.Function<VoiceLiveSessionAsyncClient, reactor.core.publisher.Mono<Void>> call) {
+    /**
+     * Relays in arrival order, once the VoiceLive session is ready; the SDK refuses overlapping sends. Called from the
+     * browser's socket and from the stall watchdog, so the chain is extended under a lock.
+     */
+    private synchronized void relayToVoiceLive(java.util.function.Function<VoiceLiveSessionAsyncClient, reactor.core.publisher.Mono<Void>> call) {
         outbound = outbound
                 .thenCompose(ignored -> voiceLive)
                 .thenCompose(session -> call.apply(session).toFuture())
@@ -214,8 +217,9 @@ final class VoiceConversation {
             return;
         }
         LOG.warn("voice session {}: VoiceLive sent nothing for {} ms in the middle of a response; cancelling it", sessionId, stallAfter.toMillis());
-        error("VoiceLive stopped in the middle of the response (nothing for " + stallAfter.toMillis() + " ms); the response was cancelled, please ask again");
+        // the cancel is queued before the browser hears of it: audio the user sends in answer goes after the cancel
         relayToVoiceLive(VoiceLiveSessionAsyncClient::cancelResponse);
+        error("VoiceLive stopped in the middle of the response (nothing for " + stallAfter.toMillis() + " ms); the response was cancelled, please ask again");
     }
 
     /** Announces the user turn's stages this event reaches, in SOP order; the event's own stage carries its text, if any. */
