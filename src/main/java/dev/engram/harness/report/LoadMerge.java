@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
@@ -60,6 +63,59 @@ public final class LoadMerge {
         return folders;
     }
 
+    /** What the rules judge: the shards' counts summed, the merged chat distribution and the limits. */
+    private record Merged(List<LoadShard> parts, long intended, long chatOk, long chatFailed, long voiceOk, long voiceFailed, Histogram chat,
+            Thresholds limits) {
+        static Merged of(List<LoadShard> parts, Histogram chat, Thresholds limits) {
+            return new Merged(parts, sum(parts, LoadShard::intendedChats), sum(parts, LoadShard::chatOk), sum(parts, LoadShard::chatFailed),
+                    sum(parts, LoadShard::voiceOk), sum(parts, LoadShard::voiceFailed), chat, limits);
+        }
+
+        private static long sum(List<LoadShard> parts, java.util.function.ToLongFunction<LoadShard> count) {
+            return parts.stream().mapToLong(count).sum();
+        }
+
+        long chatP95() {
+            return chat.getTotalCount() == 0 ? Long.MAX_VALUE : chat.getValueAtPercentile(95);
+        }
+
+        long voices() {
+            return voiceOk + voiceFailed;
+        }
+
+        double voiceErrorPercent() {
+            return voices() == 0 ? 0 : 100.0 * voiceFailed / voices();
+        }
+
+        long neededChats() {
+            return (long) Math.floor(intended * limits.deliveredRateMinFraction());
+        }
+
+        List<String> failedShards() {
+            return parts.stream().filter(p -> p.gatlingStatus() != 0).map(LoadShard::shard).toList();
+        }
+    }
+
+    /** A rule as data: its id, its test of the merged figures, and what it says of them. */
+    private record Check(String id, Predicate<Merged> passes, Function<Merged, String> detail) {
+        Rule judge(Merged merged) {
+            return new Rule(id, passes.test(merged), detail.apply(merged));
+        }
+    }
+
+    private static final List<Check> CHECKS = List.of(
+            new Check("sop-6.6-chat-latency", m -> m.chatP95() < m.limits().chatP95Ms(), m -> m.chat().getTotalCount() == 0 ? "no chat was measured"
+                    : "chat p95 " + m.chatP95() + " ms over " + m.chat().getTotalCount() + " chats, each from the moment the injection schedule started it;"
+                    + " the SOP alerts above " + m.limits().chatP95Ms() + " ms"),
+            new Check("sop-6.6-voicelive-error-rate", m -> m.voiceErrorPercent() < m.limits().voiceErrorRatePercent(), m -> String.format(Locale.ROOT,
+                    "%d of %d voice sessions failed (%.2f %%); the SOP alerts above %.0f %%", m.voiceFailed(), m.voices(), m.voiceErrorPercent(),
+                    m.limits().voiceErrorRatePercent())),
+            new Check("injectors-delivered", m -> m.chatOk() + m.chatFailed() >= m.neededChats(), m -> (m.chatOk() + m.chatFailed()) + " chats sent of "
+                    + m.intended() + " intended; at least " + m.neededChats() + " needed, or an overloaded injector would pass silently"),
+            new Check("every-shard-assertions", m -> m.failedShards().isEmpty(), m -> m.failedShards().isEmpty()
+                    ? "every shard's Gatling assertions held (voice transcript lag and first audio p95 included)"
+                    : "the Gatling assertions of shard(s) " + m.failedShards() + " failed; see their Gatling reports"));
+
     /** Merges the shards in {@code folders}; refuses (IllegalArgumentException) a set that is not shards 1..N of one profile. */
     public static Result merge(List<Path> folders, Thresholds limits) throws IOException {
         List<LoadShard> parts = new ArrayList<>();
@@ -73,29 +129,11 @@ public final class LoadMerge {
         }
         requireWholeSet(parts, folders);
         parts.sort(Comparator.comparingInt(p -> p.part().index()));
-        long intended = parts.stream().mapToLong(LoadShard::intendedChats).sum();
-        long chatOk = parts.stream().mapToLong(LoadShard::chatOk).sum();
-        long chatFailed = parts.stream().mapToLong(LoadShard::chatFailed).sum();
-        long voiceOk = parts.stream().mapToLong(LoadShard::voiceOk).sum();
-        long voiceFailed = parts.stream().mapToLong(LoadShard::voiceFailed).sum();
-        List<Rule> rules = new ArrayList<>();
-        long p95 = chat.getTotalCount() == 0 ? Long.MAX_VALUE : chat.getValueAtPercentile(95);
-        rules.add(new Rule("sop-6.6-chat-latency", p95 < limits.chatP95Ms(), chat.getTotalCount() == 0 ? "no chat was measured"
-                : "chat p95 " + p95 + " ms over " + chat.getTotalCount() + " chats, each from the moment the injection schedule started it; the SOP alerts above " + limits.chatP95Ms() + " ms"));
-        long voices = voiceOk + voiceFailed;
-        double errorRate = voices == 0 ? 0 : 100.0 * voiceFailed / voices;
-        rules.add(new Rule("sop-6.6-voicelive-error-rate", errorRate < limits.voiceErrorRatePercent(), String.format(java.util.Locale.ROOT,
-                "%d of %d voice sessions failed (%.2f %%); the SOP alerts above %.0f %%", voiceFailed, voices, errorRate, limits.voiceErrorRatePercent())));
-        long needed = (long) Math.floor(intended * limits.deliveredRateMinFraction());
-        rules.add(new Rule("injectors-delivered", chatOk + chatFailed >= needed, (chatOk + chatFailed) + " chats sent of " + intended
-                + " intended; at least " + needed + " needed, or an overloaded injector would pass silently"));
-        List<String> failedShards = parts.stream().filter(p -> p.gatlingStatus() != 0).map(LoadShard::shard).toList();
-        rules.add(new Rule("every-shard-assertions", failedShards.isEmpty(), failedShards.isEmpty()
-                ? "every shard's Gatling assertions held (voice transcript lag and first audio p95 included)"
-                : "the Gatling assertions of shard(s) " + failedShards + " failed; see their Gatling reports"));
+        Merged m = Merged.of(parts, chat, limits);
+        List<Rule> rules = CHECKS.stream().map(check -> check.judge(m)).toList();
         String verdict = rules.stream().allMatch(Rule::passed) ? "PASS" : "FAIL";
-        return new Result(verdict, parts.get(0).profile(), parts.size(), parts, rules, intended, chatOk, chatFailed, voiceOk, voiceFailed,
-                Latency.of(chat), Latency.of(turn));
+        return new Result(verdict, parts.get(0).profile(), parts.size(), parts, rules, m.intended(), m.chatOk(), m.chatFailed(), m.voiceOk(),
+                m.voiceFailed(), Latency.of(chat), Latency.of(turn));
     }
 
     private static void add(Histogram into, Histogram part) {
