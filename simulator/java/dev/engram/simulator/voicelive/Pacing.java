@@ -10,9 +10,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How fast the simulated service talks, as data ({@code simulator/data/voicelive/pacing.json}): {@code fast} for
- * tests (frames at least 5 ms apart, the SDK reorders closer ones; 250 ms audio deltas, so an answer is fewer frames),
- * {@code realistic} (100 ms audio deltas at real time, a response latency like the service's), {@code degraded} (slow
- * and jittery).
+ * tests (frames at least 5 ms apart, the SDK reorders closer ones), {@code realistic} (audio at real time, a
+ * response latency like the service's), {@code degraded} (slow and jittery).
  */
 public record Pacing(
         @JsonProperty("min_gap_ms") long minGapMs,
