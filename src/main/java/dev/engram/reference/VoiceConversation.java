@@ -102,7 +102,7 @@ final class VoiceConversation {
         connector.open(link)
                 .doOnError(error -> recover.run())
                 .flatMap(session -> {
-                    session.receiveEvents().subscribe(this::relay,
+                    OrderedVoiceLiveEvents.of(session).subscribe(this::relay,
                             error -> fail("VoiceLive event stream failed: " + describe(error)),
                             () -> fail("VoiceLive closed the session"));
                     return session.configureSession(VoiceLiveConnector.optionsFor(agent, speechContainer.isEmpty())).thenReturn(session);

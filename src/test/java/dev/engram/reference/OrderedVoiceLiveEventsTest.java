@@ -1,0 +1,60 @@
+package dev.engram.reference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import com.azure.ai.voicelive.VoiceLiveClientBuilder;
+import com.azure.ai.voicelive.VoiceLiveSessionAsyncClient;
+import com.azure.ai.voicelive.models.AzureStandardVoice;
+import com.azure.ai.voicelive.models.InputTextContentPart;
+import com.azure.ai.voicelive.models.InteractionModality;
+import com.azure.ai.voicelive.models.SessionUpdate;
+import com.azure.ai.voicelive.models.SessionUpdateResponseAudioDelta;
+import com.azure.ai.voicelive.models.SessionUpdateResponseDone;
+import com.azure.ai.voicelive.models.UserMessageItem;
+import com.azure.ai.voicelive.models.VoiceLiveSessionOptions;
+import com.azure.core.credential.KeyCredential;
+import com.azure.core.util.BinaryData;
+import dev.engram.simulator.voicelive.VoiceLiveSimulator;
+import dev.engram.support.Waits;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The reference server reads VoiceLive's events in the order they were sent, parsed by the SDK's own model. */
+class OrderedVoiceLiveEventsTest {
+    private final VoiceLiveSimulator simulator = VoiceLiveSimulator.start("sdk-key");
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void aWholeSpokenAnswerArrivesInTheOrderItWasSent() {
+        VoiceLiveSessionAsyncClient session = new VoiceLiveClientBuilder().endpoint(simulator.endpoint()).credential(new KeyCredential("sdk-key"))
+                .buildAsyncClient().startSession("gpt-realtime").block(Duration.ofSeconds(10));
+        List<SessionUpdate> events = new CopyOnWriteArrayList<>();
+        OrderedVoiceLiveEvents.of(session).subscribe(events::add);
+        session.configureSession(new VoiceLiveSessionOptions().setModalities(List.of(InteractionModality.TEXT, InteractionModality.AUDIO))
+                .setVoice(BinaryData.fromObject(new AzureStandardVoice("en-US-Ava:DragonHDLatestNeural")))).block(Duration.ofSeconds(10));
+        session.addItem(new UserMessageItem(List.of(new InputTextContentPart("What is the capital of France?")))).block(Duration.ofSeconds(10));
+        session.startResponse().block(Duration.ofSeconds(10));
+        Waits.until(() -> events.stream().anyMatch(SessionUpdateResponseDone.class::isInstance), Boolean::booleanValue, Duration.ofSeconds(20));
+
+        List<Integer> sent = events.stream().map(e -> Integer.parseInt(e.getEventId().replaceAll("\\D", ""))).toList();
+        assertEquals(sent.stream().sorted().toList(), sent, "the simulator numbers its events as it sends them");
+        assertEquals(true, events.stream().filter(SessionUpdateResponseAudioDelta.class::isInstance).count() > 5, "a spoken answer: " + events.size() + " events");
+        session.closeAsync().block(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void anUnreadableFrameIsSkippedAndAReadableOneParsesToItsType() {
+        assertNull(OrderedVoiceLiveEvents.parse(BinaryData.fromString("{not json")));
+        assertInstanceOf(SessionUpdateResponseDone.class, OrderedVoiceLiveEvents.parse(BinaryData.fromString(
+                "{\"type\":\"response.done\",\"event_id\":\"event_1\",\"response\":{\"id\":\"resp_1\",\"object\":\"realtime.response\",\"status\":\"completed\"}}")));
+    }
+}
