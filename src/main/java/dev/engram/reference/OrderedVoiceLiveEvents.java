@@ -54,7 +54,7 @@ final class OrderedVoiceLiveEvents {
             receive.setAccessible(true);
             return receive;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LoggerFactory.getLogger(OrderedVoiceLiveEvents.class).warn("this VoiceLive SDK has no raw frame stream; its events may arrive reordered");
+            LOG.warn("this VoiceLive SDK has no raw frame stream; its events may arrive reordered");
             return null;
         }
     }

@@ -12,12 +12,7 @@ public final class Waits {
 
     /** Polls until the value satisfies the test or the timeout passes; returns the last value read. */
     public static <T> T until(java.util.function.Supplier<T> read, java.util.function.Predicate<T> test, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T value = read.get();
-        while (!test.test(value) && System.nanoTime() < deadline && pause(Duration.ofMillis(100))) {
-            value = read.get();
-        }
-        return value;
+        return backingOff(read, test, timeout, Duration.ofMillis(100), Duration.ofMillis(100));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.engram.harness.report;
 
 import dev.engram.support.Json;
+import io.cucumber.tagexpressions.Expression;
 import io.cucumber.tagexpressions.TagExpressionParser;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 /**
  * Which scenarios of a run may overlap. Each scenario holds, while it runs, every resource whose tag expression its
@@ -18,7 +20,7 @@ public final class ExclusiveResources {
     /** A resource, the scenarios that hold it, whether its scenarios form a lane of their own, and why. */
     public record Rule(String resource, String tags, boolean lane, String why) {
         boolean matches(Collection<String> scenarioTags) {
-            return TagExpressionParser.parse(tags).evaluate(List.copyOf(scenarioTags));
+            return EXPRESSIONS.get(tags).evaluate(List.copyOf(scenarioTags));
         }
     }
 
@@ -35,6 +37,9 @@ public final class ExclusiveResources {
     }
 
     public static final List<Rule> RULES = List.of(Json.resource("harness/exclusive-resources.json", Rule[].class));
+    /** Each rule's tag expression, parsed once. */
+    private static final Map<String, Expression> EXPRESSIONS = RULES.stream()
+            .collect(Collectors.toMap(Rule::tags, rule -> TagExpressionParser.parse(rule.tags()), (a, b) -> a));
 
     private final Map<String, Semaphore> locks = new TreeMap<>();
 

@@ -3,6 +3,7 @@ package dev.engram.harness.report;
 import dev.engram.harness.stack.RunWorld;
 import io.cucumber.core.options.CommandlineOptionsParser;
 import io.cucumber.core.options.RuntimeOptions;
+import io.cucumber.core.gherkin.Pickle;
 import io.cucumber.core.order.PickleOrder;
 import io.cucumber.core.runtime.Runtime;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -53,7 +56,8 @@ public final class FeatureRun {
         List<Plugin> plugins = new ArrayList<>();
         ResultsPlugin results = new ResultsPlugin(reportFolder, world.target(), info);
         plugins.add(results);
-        List<List<String>> planned = plan(features, tags, world);
+        // the dry run is needed for the progress lines and the lanes' threads; a quiet serial run needs neither
+        List<List<String>> planned = serial && !progress ? List.of() : plan(features, tags, world);
         if (progress) {
             System.out.println(planned.size() + " scenario(s) to run");
             plugins.add(new ProgressPlugin(planned.size()));
@@ -88,8 +92,11 @@ public final class FeatureRun {
      */
     static RuntimeOptions lanesFirst(RuntimeOptions options) {
         PickleOrder lexical = options.getPickleOrder();
-        PickleOrder order = pickles -> lexical.orderPickles(pickles).stream()
-                .sorted(Comparator.comparing(pickle -> !ExclusiveResources.inLane(pickle.getTags()))).toList();
+        PickleOrder order = pickles -> {
+            Map<Boolean, List<Pickle>> byLane = lexical.orderPickles(pickles).stream()
+                    .collect(Collectors.partitioningBy(pickle -> ExclusiveResources.inLane(pickle.getTags())));
+            return Stream.concat(byLane.get(true).stream(), byLane.get(false).stream()).toList();
+        };
         try {
             Method setter = RuntimeOptions.class.getDeclaredMethod("setPickleOrder", PickleOrder.class);
             setter.setAccessible(true);
