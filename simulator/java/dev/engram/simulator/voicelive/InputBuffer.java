@@ -26,12 +26,16 @@ final class InputBuffer {
         if (!pcm16) {
             return;
         }
-        byte[] joined = new byte[carry.length + bytes.length];
-        System.arraycopy(carry, 0, joined, 0, carry.length);
-        System.arraycopy(bytes, 0, joined, carry.length, bytes.length);
-        int whole = joined.length - joined.length % 2;
-        carry = Arrays.copyOfRange(joined, whole, joined.length);
-        vad.feed(Pcm16.fromBytes(Arrays.copyOf(joined, whole), Pcm16.RATE), turnDetection, startMs, suppressNoise);
+        byte[] samples = bytes;
+        if (carry.length > 0 || bytes.length % 2 != 0) { // a sample split across appends: join, keep the odd byte
+            byte[] joined = new byte[carry.length + bytes.length];
+            System.arraycopy(carry, 0, joined, 0, carry.length);
+            System.arraycopy(bytes, 0, joined, carry.length, bytes.length);
+            int whole = joined.length - joined.length % 2;
+            carry = Arrays.copyOfRange(joined, whole, joined.length);
+            samples = Arrays.copyOf(joined, whole);
+        }
+        vad.feed(Pcm16.fromBytes(samples, Pcm16.RATE), turnDetection, startMs, suppressNoise);
     }
 
     /**

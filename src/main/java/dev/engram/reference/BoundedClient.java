@@ -28,11 +28,15 @@ final class BoundedClient implements VoiceConversation.Client {
     }
 
     @Override
-    public synchronized void send(Map<String, Object> message) {
+    public void send(Map<String, Object> message) {
+        sendJson(Json.write(message));
+    }
+
+    @Override
+    public synchronized void sendJson(String text) {
         if (cut.get() || !ctx.session.isOpen()) {
             return;
         }
-        String text = Json.write(message);
         long size = text.length();
         if (queued.addAndGet(size) > maxQueuedBytes) {
             disconnect();

@@ -61,26 +61,8 @@ sealed interface BrowserFrame {
         return new Audio(base64);
     }
 
-    /**
-     * The number of bytes {@code text} decodes to with the basic base64 alphabet, as {@link Base64#getDecoder()} reads
-     * it (padding optional, at most two {@code =} and only at the end), or -1 when it is not such base64.
-     */
+    /** See {@link Base64Text#decodedLength}. */
     static long decodedLength(String text) {
-        int end = text.length();
-        int padding = 0;
-        while (end > 0 && text.charAt(end - 1) == '=' && padding < 2) {
-            end--;
-            padding++;
-        }
-        if (end % 4 == 1 || padding > 0 && text.length() % 4 != 0) {
-            return -1;
-        }
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
-                return -1;
-            }
-        }
-        return (long) end * 3 / 4;
+        return Base64Text.decodedLength(text);
     }
 }

@@ -2,9 +2,13 @@ package dev.engram.reference;
 
 import com.azure.ai.voicelive.VoiceLiveSessionAsyncClient;
 import com.azure.ai.voicelive.models.SessionUpdate;
+import com.azure.ai.voicelive.models.SessionUpdateResponseAudioDelta;
 import com.azure.core.util.BinaryData;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.lang.reflect.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +25,8 @@ import reactor.core.scheduler.Schedulers;
 final class OrderedVoiceLiveEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OrderedVoiceLiveEvents.class);
     private static final Method RAW = rawFrames();
+    private static final String AUDIO_DELTA = "response.audio.delta";
+    private static final JsonFactory TYPE_READER = new JsonFactory();
 
     private OrderedVoiceLiveEvents() {}
 
@@ -39,11 +45,35 @@ final class OrderedVoiceLiveEvents {
         return frames.publishOn(Schedulers.boundedElastic()).mapNotNull(OrderedVoiceLiveEvents::parse);
     }
 
+    /**
+     * One frame in the SDK's model. An audio delta, the frame every 100 ms of an answer arrives in, is read straight
+     * into its own type: the SDK's {@code SessionUpdate.fromJson} first copies any event into a buffer to find its
+     * {@code type}, which for a delta means its whole base64 audio.
+     */
     static SessionUpdate parse(BinaryData frame) {
-        try (JsonReader reader = JsonProviders.createReader(frame.toString())) {
-            return SessionUpdate.fromJson(reader);
+        String text = frame.toString();
+        try (JsonReader reader = JsonProviders.createReader(text)) {
+            return AUDIO_DELTA.equals(type(text)) ? SessionUpdateResponseAudioDelta.fromJson(reader) : SessionUpdate.fromJson(reader);
         } catch (Exception e) {
             LOG.warn("VoiceLive sent a frame the SDK's model cannot read; skipped: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** The event's top-level {@code type}, read without materialising the other fields' values; null if none. */
+    static String type(String frame) throws java.io.IOException {
+        try (JsonParser parser = TYPE_READER.createParser(frame)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean isType = "type".equals(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (isType) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
             return null;
         }
     }

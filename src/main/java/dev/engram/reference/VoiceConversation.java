@@ -36,6 +36,9 @@ final class VoiceConversation {
     interface Client {
         void send(Map<String, Object> message);
 
+        /** A message already written as JSON. */
+        void sendJson(String json);
+
         void close(int code, String reason);
     }
 
@@ -183,8 +186,7 @@ final class VoiceConversation {
                 userTurn(completed.getItemId(), Stage.COMPLETE, completed.getTranscript());
             }
             case "conversation.item.input_audio_transcription.failed" -> error("the speech could not be transcribed");
-            case "response.audio.delta" -> client.send(message("type", "audio",
-                    "data", Base64.getEncoder().encodeToString(((SessionUpdateResponseAudioDelta) event).getDelta()), "format", "audio/pcm16"));
+            case "response.audio.delta" -> client.sendJson(audioMessage(((SessionUpdateResponseAudioDelta) event).getDelta()));
             case "response.text.delta" -> client.send(transcription("processing", ((SessionUpdateResponseTextDelta) event).getDelta(), "assistant"));
             case "response.audio_transcript.delta" -> client.send(transcription("processing",
                     ((SessionUpdateResponseAudioTranscriptDelta) event).getDelta(), "assistant"));
@@ -286,6 +288,11 @@ final class VoiceConversation {
 
     private static Map<String, Object> transcription(String status, String text, String speaker) {
         return message("type", "transcription", "status", status, "text", text, "speaker", speaker);
+    }
+
+    /** SOP 10.2's audio message, written directly: base64 needs no JSON escaping, and every answer frame is one. */
+    static String audioMessage(byte[] pcm) {
+        return "{\"type\":\"audio\",\"data\":\"" + Base64.getEncoder().encodeToString(pcm) + "\",\"format\":\"audio/pcm16\"}";
     }
 
     private static Map<String, Object> message(Object... keyValues) {

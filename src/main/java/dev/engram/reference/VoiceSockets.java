@@ -56,7 +56,12 @@ final class VoiceSockets implements AutoCloseable {
     }
 
     void routes(JavalinConfig config) {
-        config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(VoiceConversation.MAX_MESSAGE_CHARS * 4L));
+        config.jetty.modifyWebSocketServletFactory(factory -> {
+            factory.setMaxTextMessageSize(VoiceConversation.MAX_MESSAGE_CHARS * 4L);
+            // no permessage-deflate, though browsers offer it: base64 PCM barely compresses, and deflating every answer
+            // frame was a sixth of a loaded voice stack's CPU (BENCHMARKS.md); a client must accept a server that declines
+            factory.getAvailableExtensionNames().remove("permessage-deflate");
+        });
         config.routes.wsBeforeUpgrade(PATH, ctx -> {
             try {
                 Principal principal = authenticator.authenticate(ctx);

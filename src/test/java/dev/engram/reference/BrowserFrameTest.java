@@ -1,10 +1,13 @@
 package dev.engram.reference;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.audio.Pcm16;
+import dev.engram.support.Json;
 import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class BrowserFrameTest {
     @Test
     void decodedLengthAgreesWithTheJdkDecoderOnAnyText() {
         Random random = new Random(7);
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/==-_ \n";
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/==-_ \né€Ł";
         for (int i = 0; i < 20_000; i++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(12);
@@ -49,6 +52,15 @@ class BrowserFrameTest {
             }
             assertEquals(expected, BrowserFrame.decodedLength(text.toString()), "'" + text + "'");
         }
+    }
+
+    @Test
+    void anAnswerFrameToTheBrowserIsTheAudioMessageOfSop10_2() throws Exception {
+        byte[] pcm = {0, 1, (byte) 0xfe, (byte) 0xff, 127, -128};
+        JsonNode message = Json.parse(VoiceConversation.audioMessage(pcm));
+        assertEquals("audio", message.path("type").asText());
+        assertEquals("audio/pcm16", message.path("format").asText());
+        assertArrayEquals(pcm, Base64.getDecoder().decode(message.path("data").asText()));
     }
 
     private static String invalid(String data) {

@@ -57,4 +57,15 @@ class OrderedVoiceLiveEventsTest {
         assertInstanceOf(SessionUpdateResponseDone.class, OrderedVoiceLiveEvents.parse(BinaryData.fromString(
                 "{\"type\":\"response.done\",\"event_id\":\"event_1\",\"response\":{\"id\":\"resp_1\",\"object\":\"realtime.response\",\"status\":\"completed\"}}")));
     }
+
+    @Test
+    void anAudioDeltaParsesToItsTypeWhereverItsTypeFieldStands() throws Exception {
+        String delta = "{\"delta\":\"AAECAw==\",\"event_id\":\"event_7\",\"response_id\":\"resp_1\",\"item_id\":\"item_1\","
+                + "\"output_index\":0,\"content_index\":0,\"type\":\"response.audio.delta\"}";
+        SessionUpdateResponseAudioDelta parsed = assertInstanceOf(SessionUpdateResponseAudioDelta.class, OrderedVoiceLiveEvents.parse(BinaryData.fromString(delta)));
+        assertEquals(List.of((byte) 0, (byte) 1, (byte) 2, (byte) 3), List.of(parsed.getDelta()[0], parsed.getDelta()[1], parsed.getDelta()[2], parsed.getDelta()[3]));
+        assertEquals("event_7", parsed.getEventId());
+        assertEquals("response.audio.delta", OrderedVoiceLiveEvents.type(delta));
+        assertNull(OrderedVoiceLiveEvents.type("{\"event\":{\"type\":\"nested, not the event's\"}}"));
+    }
 }

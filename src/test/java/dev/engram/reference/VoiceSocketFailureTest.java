@@ -56,4 +56,25 @@ class VoiceSocketFailureTest {
         }
         assertEquals(0, Http.get(engram.url() + "/api/v1/voice/status").json().path("active_sessions").asInt());
     }
+
+    /** Browsers offer permessage-deflate; the voice socket declines it (base64 audio barely compresses) and still upgrades. */
+    @org.junit.jupiter.api.Test
+    void theVoiceSocketUpgradesWithoutCompressionWhenABrowserOffersIt() throws Exception {
+        engram = EngramServer.start(EngramSettings.fromEnvironment(Map.of("AZURE_VOICELIVE_ENDPOINT", voiceLive.endpoint(), "AZURE_VOICELIVE_KEY", "right-key")));
+        java.net.URI url = java.net.URI.create(engram.url());
+        try (java.net.Socket raw = new java.net.Socket(url.getHost(), url.getPort())) {
+            raw.setSoTimeout(10_000);
+            raw.getOutputStream().write(("GET /api/v1/voice/voicelive/session-1-abcdefg HTTP/1.1\r\nHost: " + url.getAuthority()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = raw.getInputStream().read();
+                assertTrue(b >= 0, "the server closed during the handshake: " + head);
+                head.append((char) b);
+            }
+            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+            assertTrue(!head.toString().toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-extensions"), head.toString());
+        }
+    }
 }
