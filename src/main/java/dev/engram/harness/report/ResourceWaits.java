@@ -1,6 +1,5 @@
 package dev.engram.harness.report;
 
-import dev.engram.harness.steps.ResourceHooks;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.HookTestStep;
 import io.cucumber.plugin.event.TestCaseFinished;
@@ -15,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Cucumber's html report still shows the wait, as the {@code waitForResources} hook.
  */
 final class ResourceWaits {
+    /** The hook that waits: {@code steps.ResourceHooks.waitForResources}, named here so that reports need no step code. */
+    static final String WAIT_HOOK = "dev.engram.harness.steps.ResourceHooks.waitForResources";
+
     private final Map<UUID, Duration> waits = new ConcurrentHashMap<>();
 
     void listen(EventPublisher publisher) {
@@ -22,7 +24,7 @@ final class ResourceWaits {
     }
 
     private void stepFinished(TestStepFinished event) {
-        if (event.getTestStep() instanceof HookTestStep && event.getTestStep().getCodeLocation().startsWith(ResourceHooks.WAIT)) {
+        if (event.getTestStep() instanceof HookTestStep && event.getTestStep().getCodeLocation().startsWith(WAIT_HOOK)) {
             waits.put(event.getTestCase().getId(), event.getResult().getDuration());
         }
     }

@@ -128,7 +128,7 @@ public final class ChatSteps {
 
     private void eventuallyIn(int seconds, String agent, String question, String text, java.util.function.Supplier<Optional<String>> session) {
         String expected = scenario.expand(text);
-        java.util.function.Predicate<ApiResponse> recalled = r -> chat.replyText().toLowerCase().contains(expected.toLowerCase());
+        java.util.function.Predicate<ApiResponse> recalled = r -> r.chatReply().content().toLowerCase().contains(expected.toLowerCase());
         ApiResponse reply = Waits.backingOff(() -> chat.ask(agent, question, session.get()), recalled, Duration.ofSeconds(seconds), Duration.ofMillis(250), Duration.ofSeconds(2));
         verify.that(recalled.test(reply), "memory recall", "within " + seconds + " s a reply mentioning \"" + expected + "\"", reply.summary());
     }

@@ -8,9 +8,6 @@ import io.cucumber.java.Scenario;
 
 /** Takes the scenario's exclusive resources before any other hook, and gives them back after every other hook. */
 public final class ResourceHooks {
-    /** How reports recognise the wait for resources, which is no part of a scenario's own duration. */
-    public static final String WAIT = ResourceHooks.class.getName() + ".waitForResources";
-
     private final RunWorld world;
     private ExclusiveResources.Held held;
 
