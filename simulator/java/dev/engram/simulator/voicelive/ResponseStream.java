@@ -6,7 +6,6 @@ import dev.engram.audio.Pcm16;
 import dev.engram.support.Json;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -270,12 +269,9 @@ final class ResponseStream {
     }
 
     private void streamAudio() {
-        byte[] pcm = plan.audio().toBytes();
-        int chunk = Pcm16.BYTES_PER_MS * pacing.audioChunkMs();
-        for (int offset = 0; offset < pcm.length; offset += chunk) {
-            byte[] piece = Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + chunk));
-            ObjectNode delta = partEvent("response.audio.delta").put("delta", Base64.getEncoder().encodeToString(piece));
-            outbox.send(delta, pacing.beforeAudio(piece.length / Pcm16.BYTES_PER_MS), this::active);
+        for (EncodedAudio.Delta piece : EncodedAudio.deltas(plan.audio(), Pcm16.BYTES_PER_MS * pacing.audioChunkMs())) {
+            ObjectNode delta = partEvent("response.audio.delta").put("delta", piece.base64());
+            outbox.send(delta, pacing.beforeAudio(piece.millis()), this::active);
             faultAfter("response.audio.delta");
         }
     }

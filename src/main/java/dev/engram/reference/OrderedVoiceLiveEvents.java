@@ -2,7 +2,6 @@ package dev.engram.reference;
 
 import com.azure.ai.voicelive.VoiceLiveSessionAsyncClient;
 import com.azure.ai.voicelive.models.SessionUpdate;
-import com.azure.ai.voicelive.models.SessionUpdateResponseAudioDelta;
 import com.azure.core.util.BinaryData;
 import com.azure.json.JsonProviders;
 import com.azure.json.JsonReader;
@@ -26,56 +25,90 @@ final class OrderedVoiceLiveEvents {
     private static final Logger LOG = LoggerFactory.getLogger(OrderedVoiceLiveEvents.class);
     private static final Method RAW = rawFrames();
     private static final String AUDIO_DELTA = "response.audio.delta";
-    private static final JsonFactory TYPE_READER = new JsonFactory();
+    private static final JsonFactory READER = new JsonFactory();
 
     private OrderedVoiceLiveEvents() {}
 
+    /**
+     * One server event: the SDK's model of it, or, for an audio delta (the frame every 100 ms of an answer arrives in),
+     * its audio as the base64 it arrived in, which the browser takes as it is. Decoding it in the SDK and encoding it
+     * again for the browser was a tenth of a loaded voice stack's CPU.
+     */
+    sealed interface Event {
+        String type();
+    }
+
+    /** Any event but an audio delta, in the SDK's model. */
+    record Modelled(SessionUpdate update) implements Event {
+        @Override
+        public String type() {
+            return update.getType().toString();
+        }
+    }
+
+    /** {@code response.audio.delta}: its event id and its audio, base64 checked to need no JSON escaping. */
+    record AudioDelta(String eventId, String base64) implements Event {
+        @Override
+        public String type() {
+            return AUDIO_DELTA;
+        }
+    }
+
     /** The session's events in arrival order; the SDK's own (reordering) stream when this SDK has no raw one. */
     @SuppressWarnings("unchecked")
-    static Flux<SessionUpdate> of(VoiceLiveSessionAsyncClient session) {
+    static Flux<Event> of(VoiceLiveSessionAsyncClient session) {
         if (RAW == null) {
-            return session.receiveEvents();
+            return session.receiveEvents().map(Modelled::new);
         }
         Flux<BinaryData> frames;
         try {
             frames = (Flux<BinaryData>) RAW.invoke(session);
         } catch (ReflectiveOperationException e) {
-            return session.receiveEvents();
+            return session.receiveEvents().map(Modelled::new);
         }
         return frames.publishOn(Schedulers.boundedElastic()).mapNotNull(OrderedVoiceLiveEvents::parse);
     }
 
-    /**
-     * One frame in the SDK's model. An audio delta, the frame every 100 ms of an answer arrives in, is read straight
-     * into its own type: the SDK's {@code SessionUpdate.fromJson} first copies any event into a buffer to find its
-     * {@code type}, which for a delta means its whole base64 audio.
-     */
-    static SessionUpdate parse(BinaryData frame) {
+    /** One frame; null (logged) when neither this reader nor the SDK's model can read it. */
+    static Event parse(BinaryData frame) {
         String text = frame.toString();
-        try (JsonReader reader = JsonProviders.createReader(text)) {
-            return AUDIO_DELTA.equals(type(text)) ? SessionUpdateResponseAudioDelta.fromJson(reader) : SessionUpdate.fromJson(reader);
+        try {
+            Peek peek = peek(text);
+            if (AUDIO_DELTA.equals(peek.type()) && peek.delta() != null && Base64Text.decodedLength(peek.delta()) >= 0) {
+                return new AudioDelta(peek.eventId(), peek.delta());
+            }
+            try (JsonReader reader = JsonProviders.createReader(text)) {
+                return new Modelled(SessionUpdate.fromJson(reader));
+            }
         } catch (Exception e) {
             LOG.warn("VoiceLive sent a frame the SDK's model cannot read; skipped: {}", e.getMessage());
             return null;
         }
     }
 
-    /** The event's top-level {@code type}, read without materialising the other fields' values; null if none. */
-    static String type(String frame) throws java.io.IOException {
-        try (JsonParser parser = TYPE_READER.createParser(frame)) {
+    /** The top-level fields a relay decides by: {@code type}, {@code event_id} and a string {@code delta}; null where absent. */
+    record Peek(String type, String eventId, String delta) {}
+
+    static Peek peek(String frame) throws java.io.IOException {
+        String type = null;
+        String eventId = null;
+        String delta = null;
+        try (JsonParser parser = READER.createParser(frame)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
+                throw new java.io.IOException("not a JSON object");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                boolean isType = "type".equals(parser.currentName());
-                JsonToken value = parser.nextToken();
-                if (isType) {
-                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                String name = parser.currentName();
+                boolean text = parser.nextToken() == JsonToken.VALUE_STRING;
+                switch (text ? name : "") {
+                    case "type" -> type = parser.getText();
+                    case "event_id" -> eventId = parser.getText();
+                    case "delta" -> delta = parser.getText();
+                    default -> parser.skipChildren();
                 }
-                parser.skipChildren();
             }
-            return null;
         }
+        return new Peek(type, eventId, delta);
     }
 
     private static Method rawFrames() {

@@ -171,10 +171,17 @@ final class VoiceConversation {
                 });
     }
 
-    private void relay(SessionUpdate event) {
-        String type = event.getType().toString();
-        watchForStall(type);
-        switch (type) {
+    private void relay(OrderedVoiceLiveEvents.Event received) {
+        watchForStall(received.type());
+        if (received instanceof OrderedVoiceLiveEvents.AudioDelta audio) {
+            client.sendJson(audioMessage(audio.base64()));
+        } else {
+            relayModelled(((OrderedVoiceLiveEvents.Modelled) received).update());
+        }
+    }
+
+    private void relayModelled(SessionUpdate event) {
+        switch (event.getType().toString()) {
             case "input_audio_buffer.speech_started" -> userTurn(((SessionUpdateInputAudioBufferSpeechStarted) event).getItemId(), Stage.LISTENING, null);
             case "input_audio_buffer.speech_stopped" -> userTurn(((SessionUpdateInputAudioBufferSpeechStopped) event).getItemId(), Stage.PROCESSING, null);
             case "conversation.item.input_audio_transcription.delta" -> {
@@ -186,7 +193,7 @@ final class VoiceConversation {
                 userTurn(completed.getItemId(), Stage.COMPLETE, completed.getTranscript());
             }
             case "conversation.item.input_audio_transcription.failed" -> error("the speech could not be transcribed");
-            case "response.audio.delta" -> client.sendJson(audioMessage(((SessionUpdateResponseAudioDelta) event).getDelta()));
+            case "response.audio.delta" -> client.sendJson(audioMessage(Base64.getEncoder().encodeToString(((SessionUpdateResponseAudioDelta) event).getDelta())));
             case "response.text.delta" -> client.send(transcription("processing", ((SessionUpdateResponseTextDelta) event).getDelta(), "assistant"));
             case "response.audio_transcript.delta" -> client.send(transcription("processing",
                     ((SessionUpdateResponseAudioTranscriptDelta) event).getDelta(), "assistant"));
@@ -291,8 +298,8 @@ final class VoiceConversation {
     }
 
     /** SOP 10.2's audio message, written directly: base64 needs no JSON escaping, and every answer frame is one. */
-    static String audioMessage(byte[] pcm) {
-        return "{\"type\":\"audio\",\"data\":\"" + Base64.getEncoder().encodeToString(pcm) + "\",\"format\":\"audio/pcm16\"}";
+    static String audioMessage(String base64) {
+        return "{\"type\":\"audio\",\"data\":\"" + base64 + "\",\"format\":\"audio/pcm16\"}";
     }
 
     private static Map<String, Object> message(Object... keyValues) {

@@ -57,7 +57,7 @@ class BrowserFrameTest {
     @Test
     void anAnswerFrameToTheBrowserIsTheAudioMessageOfSop10_2() throws Exception {
         byte[] pcm = {0, 1, (byte) 0xfe, (byte) 0xff, 127, -128};
-        JsonNode message = Json.parse(VoiceConversation.audioMessage(pcm));
+        JsonNode message = Json.parse(VoiceConversation.audioMessage(Base64.getEncoder().encodeToString(pcm)));
         assertEquals("audio", message.path("type").asText());
         assertEquals("audio/pcm16", message.path("format").asText());
         assertArrayEquals(pcm, Base64.getDecoder().decode(message.path("data").asText()));

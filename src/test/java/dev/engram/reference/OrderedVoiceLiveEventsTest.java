@@ -1,6 +1,7 @@
 package dev.engram.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -9,7 +10,6 @@ import com.azure.ai.voicelive.VoiceLiveSessionAsyncClient;
 import com.azure.ai.voicelive.models.AzureStandardVoice;
 import com.azure.ai.voicelive.models.InputTextContentPart;
 import com.azure.ai.voicelive.models.InteractionModality;
-import com.azure.ai.voicelive.models.SessionUpdate;
 import com.azure.ai.voicelive.models.SessionUpdateResponseAudioDelta;
 import com.azure.ai.voicelive.models.SessionUpdateResponseDone;
 import com.azure.ai.voicelive.models.UserMessageItem;
@@ -37,35 +37,46 @@ class OrderedVoiceLiveEventsTest {
     void aWholeSpokenAnswerArrivesInTheOrderItWasSent() {
         VoiceLiveSessionAsyncClient session = new VoiceLiveClientBuilder().endpoint(simulator.endpoint()).credential(new KeyCredential("sdk-key"))
                 .buildAsyncClient().startSession("gpt-realtime").block(Duration.ofSeconds(10));
-        List<SessionUpdate> events = new CopyOnWriteArrayList<>();
+        List<OrderedVoiceLiveEvents.Event> events = new CopyOnWriteArrayList<>();
         OrderedVoiceLiveEvents.of(session).subscribe(events::add);
         session.configureSession(new VoiceLiveSessionOptions().setModalities(List.of(InteractionModality.TEXT, InteractionModality.AUDIO))
                 .setVoice(BinaryData.fromObject(new AzureStandardVoice("en-US-Ava:DragonHDLatestNeural")))).block(Duration.ofSeconds(10));
         session.addItem(new UserMessageItem(List.of(new InputTextContentPart("What is the capital of France?")))).block(Duration.ofSeconds(10));
         session.startResponse().block(Duration.ofSeconds(10));
-        Waits.until(() -> events.stream().anyMatch(SessionUpdateResponseDone.class::isInstance), Boolean::booleanValue, Duration.ofSeconds(20));
+        Waits.until(() -> events.stream().anyMatch(e -> e.type().equals("response.done")), Boolean::booleanValue, Duration.ofSeconds(20));
 
-        List<Integer> sent = events.stream().map(e -> Integer.parseInt(e.getEventId().replaceAll("\\D", ""))).toList();
+        List<Integer> sent = events.stream().map(e -> Integer.parseInt(eventId(e).replaceAll("\\D", ""))).toList();
         assertEquals(sent.stream().sorted().toList(), sent, "the simulator numbers its events as it sends them");
-        assertEquals(true, events.stream().filter(SessionUpdateResponseAudioDelta.class::isInstance).count() > 5, "a spoken answer: " + events.size() + " events");
+        assertEquals(true, events.stream().filter(OrderedVoiceLiveEvents.AudioDelta.class::isInstance).count() > 5, "a spoken answer: " + events.size() + " events");
         session.closeAsync().block(Duration.ofSeconds(5));
     }
 
     @Test
     void anUnreadableFrameIsSkippedAndAReadableOneParsesToItsType() {
         assertNull(OrderedVoiceLiveEvents.parse(BinaryData.fromString("{not json")));
-        assertInstanceOf(SessionUpdateResponseDone.class, OrderedVoiceLiveEvents.parse(BinaryData.fromString(
+        assertNull(OrderedVoiceLiveEvents.parse(BinaryData.fromString("[]")));
+        OrderedVoiceLiveEvents.Modelled done = assertInstanceOf(OrderedVoiceLiveEvents.Modelled.class, OrderedVoiceLiveEvents.parse(BinaryData.fromString(
                 "{\"type\":\"response.done\",\"event_id\":\"event_1\",\"response\":{\"id\":\"resp_1\",\"object\":\"realtime.response\",\"status\":\"completed\"}}")));
+        assertInstanceOf(SessionUpdateResponseDone.class, done.update());
+    }
+
+    private static String eventId(OrderedVoiceLiveEvents.Event event) {
+        return event instanceof OrderedVoiceLiveEvents.AudioDelta audio ? audio.eventId() : ((OrderedVoiceLiveEvents.Modelled) event).update().getEventId();
     }
 
     @Test
-    void anAudioDeltaParsesToItsTypeWhereverItsTypeFieldStands() throws Exception {
+    void anAudioDeltaKeepsItsBase64WhereverItsTypeFieldStands() throws Exception {
         String delta = "{\"delta\":\"AAECAw==\",\"event_id\":\"event_7\",\"response_id\":\"resp_1\",\"item_id\":\"item_1\","
                 + "\"output_index\":0,\"content_index\":0,\"type\":\"response.audio.delta\"}";
-        SessionUpdateResponseAudioDelta parsed = assertInstanceOf(SessionUpdateResponseAudioDelta.class, OrderedVoiceLiveEvents.parse(BinaryData.fromString(delta)));
-        assertEquals(List.of((byte) 0, (byte) 1, (byte) 2, (byte) 3), List.of(parsed.getDelta()[0], parsed.getDelta()[1], parsed.getDelta()[2], parsed.getDelta()[3]));
-        assertEquals("event_7", parsed.getEventId());
-        assertEquals("response.audio.delta", OrderedVoiceLiveEvents.type(delta));
-        assertNull(OrderedVoiceLiveEvents.type("{\"event\":{\"type\":\"nested, not the event's\"}}"));
+        assertEquals(new OrderedVoiceLiveEvents.AudioDelta("event_7", "AAECAw=="), OrderedVoiceLiveEvents.parse(BinaryData.fromString(delta)));
+        assertEquals("response.audio.delta", OrderedVoiceLiveEvents.peek(delta).type());
+        assertNull(OrderedVoiceLiveEvents.peek("{\"event\":{\"type\":\"nested, not the event's\"}}").type());
+    }
+
+    @Test
+    void anAudioDeltaThatIsNotPlainBase64IsNeverPassedThrough() {
+        String quoted = "{\"type\":\"response.audio.delta\",\"event_id\":\"event_8\",\"delta\":\"AA\\\"}\"}";
+        assertFalse(OrderedVoiceLiveEvents.parse(BinaryData.fromString(quoted)) instanceof OrderedVoiceLiveEvents.AudioDelta,
+                "a delta holding a quote would break the browser's JSON if relayed as it is");
     }
 }
