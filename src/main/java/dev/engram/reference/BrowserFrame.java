@@ -48,7 +48,7 @@ sealed interface BrowserFrame {
 
     private static BrowserFrame audio(JsonNode data) {
         String base64 = data.isTextual() ? data.asText() : "";
-        long bytes = decodedLength(base64);
+        long bytes = Base64Text.decodedLength(base64);
         if (bytes <= 0) {
             return new Invalid("'data' must be non-empty base64 PCM16 audio (mono, 24 kHz, little-endian)");
         }
@@ -59,10 +59,5 @@ sealed interface BrowserFrame {
             return new Invalid("'data' holds a WAV file; send raw PCM16 samples (mono, 24 kHz) without a header");
         }
         return new Audio(base64);
-    }
-
-    /** See {@link Base64Text#decodedLength}. */
-    static long decodedLength(String text) {
-        return Base64Text.decodedLength(text);
     }
 }

@@ -50,7 +50,7 @@ class BrowserFrameTest {
             } catch (IllegalArgumentException e) {
                 expected = -1;
             }
-            assertEquals(expected, BrowserFrame.decodedLength(text.toString()), "'" + text + "'");
+            assertEquals(expected, Base64Text.decodedLength(text.toString()), "'" + text + "'");
         }
     }
 

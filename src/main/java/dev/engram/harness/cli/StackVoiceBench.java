@@ -6,6 +6,10 @@ import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.harness.stack.Simulators;
 import dev.engram.support.Json;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +49,10 @@ final class StackVoiceBench implements Callable<Integer> {
         double onTime() {
             return result.path("on_time").asDouble();
         }
+
+        int completed() {
+            return result.path("completed").asInt();
+        }
     }
 
     @Override
@@ -52,22 +60,22 @@ final class StackVoiceBench implements Callable<Integer> {
         NodeInjector.install();
         String wav = Path.of("audio-fixtures/en-US/capital-of-france.wav").toAbsolutePath().toString();
         // a load this heavy may delay frames by seconds: that is what is measured, not a stall to report
-        try (EmbeddedStack stack = EmbeddedStack.builder().with(java.util.Map.of("ENGRAM_VOICE_STALL_MS", "60000")).start()) {
+        try (EmbeddedStack stack = EmbeddedStack.builder().with(Map.of("ENGRAM_VOICE_STALL_MS", "60000")).start()) {
             Simulators.of(stack.endpoints()).orElseThrow().voicePacing("realistic");
             String api = stack.endpoints().api();
             for (int round = 0; round < warmupRounds; round++) {
                 round(api, wav);
             }
-            java.util.List<Round> rounds = new java.util.ArrayList<>();
+            List<Round> rounds = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 long cpuBefore = BenchCommand.processCpuNanos();
                 JsonNode result = round(api, wav);
                 // the stack's CPU for the round (all its threads, both cores): steadier than on-time shares on a noisy machine
                 rounds.add(new Round(result, (BenchCommand.processCpuNanos() - cpuBefore) / 1_000_000 / sessions));
             }
-            Round median = rounds.stream().sorted(java.util.Comparator.comparingDouble(Round::onTime)).toList().get(runs / 2);
+            Round median = rounds.stream().sorted(Comparator.comparingDouble(Round::onTime)).toList().get(runs / 2);
             ObjectNode line = Json.object().put("bench", "stack-voice").put("sessions", sessions)
-                    .put("on_time", median.onTime()).put("completed", median.result().path("completed").asInt())
+                    .put("on_time", median.onTime()).put("completed", median.completed())
                     .put("method", "sessions started evenly over " + rampMs + " ms by bench/node/stack-voice-injector.mjs (a separate Node.js process) on"
                             + " WS /api/v1/voice/voicelive/{id}: each streams a spoken question in 4096-sample frames at real time, then 1.2 s of"
                             + " silence; VoiceLive simulator at realistic pacing; answer audio frame k is timed against the first answer frame's"
@@ -76,12 +84,12 @@ final class StackVoiceBench implements Callable<Integer> {
             line.set("result", median.result());
             line.put("stack_cpu_ms_per_session", rounds.stream().mapToLong(Round::cpuMsPerSession).sorted().toArray()[runs / 2]);
             line.put("rounds_at_least_99_percent_on_time", rounds.stream().filter(r -> r.onTime() >= 0.99).count());
-            line.set("rounds", Json.MAPPER.valueToTree(rounds.stream().map(r -> java.util.Map.of("on_time", r.onTime(),
-                    "p99_late_ms", r.result().path("lateness_ms").path("p99").asInt(), "completed", r.result().path("completed").asInt(),
+            line.set("rounds", Json.MAPPER.valueToTree(rounds.stream().map(r -> Map.of("on_time", r.onTime(),
+                    "p99_late_ms", r.result().path("lateness_ms").path("p99").asInt(), "completed", r.completed(),
                     "stack_cpu_ms_per_session", r.cpuMsPerSession())).toList()));
             line.set("machine", Json.MAPPER.valueToTree(BenchCommand.machine()));
             System.out.println(Json.write(line));
-            return rounds.stream().allMatch(r -> r.result().path("completed").asInt() == sessions) ? HarnessCli.PASS : HarnessCli.FAIL;
+            return rounds.stream().allMatch(r -> r.completed() == sessions) ? HarnessCli.PASS : HarnessCli.FAIL;
         }
     }
 
