@@ -73,9 +73,9 @@ final class OrderedVoiceLiveEvents {
     static Event parse(BinaryData frame) {
         String text = frame.toString();
         try {
-            Peek peek = peek(text);
-            if (AUDIO_DELTA.equals(peek.type()) && peek.delta() != null && Base64Text.decodedLength(peek.delta()) >= 0) {
-                return new AudioDelta(peek.eventId(), peek.delta());
+            AudioDelta audio = audioDelta(text);
+            if (audio != null) {
+                return audio;
             }
             try (JsonReader reader = JsonProviders.createReader(text)) {
                 return new Modelled(SessionUpdate.fromJson(reader));
@@ -86,10 +86,12 @@ final class OrderedVoiceLiveEvents {
         }
     }
 
-    /** The top-level fields a relay decides by: {@code type}, {@code event_id} and a string {@code delta}; null where absent. */
-    record Peek(String type, String eventId, String delta) {}
-
-    static Peek peek(String frame) throws java.io.IOException {
+    /**
+     * The frame as an audio delta whose delta is plain base64, or null for any other frame. It reads the top-level
+     * fields one after another and stops at a {@code type} that is not an audio delta, so another event (which the
+     * SDK's model reads next) is mostly not read twice.
+     */
+    static AudioDelta audioDelta(String frame) throws java.io.IOException {
         String type = null;
         String eventId = null;
         String delta = null;
@@ -97,7 +99,7 @@ final class OrderedVoiceLiveEvents {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new java.io.IOException("not a JSON object");
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME && (type == null || type.equals(AUDIO_DELTA))) {
                 String name = parser.currentName();
                 boolean text = parser.nextToken() == JsonToken.VALUE_STRING;
                 switch (text ? name : "") {
@@ -108,7 +110,8 @@ final class OrderedVoiceLiveEvents {
                 }
             }
         }
-        return new Peek(type, eventId, delta);
+        boolean plain = AUDIO_DELTA.equals(type) && delta != null && Base64Text.decodedLength(delta) >= 0;
+        return plain ? new AudioDelta(eventId, delta) : null;
     }
 
     private static Method rawFrames() {

@@ -69,8 +69,9 @@ class OrderedVoiceLiveEventsTest {
         String delta = "{\"delta\":\"AAECAw==\",\"event_id\":\"event_7\",\"response_id\":\"resp_1\",\"item_id\":\"item_1\","
                 + "\"output_index\":0,\"content_index\":0,\"type\":\"response.audio.delta\"}";
         assertEquals(new OrderedVoiceLiveEvents.AudioDelta("event_7", "AAECAw=="), OrderedVoiceLiveEvents.parse(BinaryData.fromString(delta)));
-        assertEquals("response.audio.delta", OrderedVoiceLiveEvents.peek(delta).type());
-        assertNull(OrderedVoiceLiveEvents.peek("{\"event\":{\"type\":\"nested, not the event's\"}}").type());
+        assertNull(OrderedVoiceLiveEvents.audioDelta("{\"event\":{\"type\":\"response.audio.delta\",\"delta\":\"AAAA\"}}"),
+                "a nested type is not the event's");
+        assertNull(OrderedVoiceLiveEvents.audioDelta("{\"type\":\"response.text.delta\",\"delta\":\"AAAA\"}"), "a text delta is not audio");
     }
 
     @Test
