@@ -7,10 +7,7 @@ import dev.engram.harness.cli.HarnessCli;
 import dev.engram.harness.stack.EmbeddedStack;
 import dev.engram.simulator.network.FaultPeer;
 import dev.engram.simulator.network.NetworkFault;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +17,7 @@ class DiagnoseCommandTest {
     @Test
     void aHealthyStackPassesEveryStep() {
         try (EmbeddedStack stack = EmbeddedStack.start()) {
-            Run run = diagnose(stack.endpoints().api());
+            CliRun run = diagnose(stack.endpoints().api());
             assertEquals(HarnessCli.PASS, run.exit(), run.output());
             assertTrue(run.output().contains("PASS  voice socket upgrade + session"), run.output());
         }
@@ -31,24 +28,14 @@ class DiagnoseCommandTest {
         try (FaultPeer blackHole = FaultPeer.start(NetworkFault.named("black-hole"), new InetSocketAddress("127.0.0.1", 9));
              EmbeddedStack stack = EmbeddedStack.builder().with(Map.of("AZURE_VOICELIVE_ENDPOINT", blackHole.url(),
                      "ENGRAM_VOICELIVE_CONNECT_TIMEOUT_MS", "300")).start()) {
-            Run run = diagnose(stack.endpoints().api());
+            CliRun run = diagnose(stack.endpoints().api());
             assertEquals(HarnessCli.FAIL, run.exit(), run.output());
             assertTrue(run.output().contains("Diagnose: FAIL at voice socket upgrade + session"), run.output());
             assertTrue(run.output().contains("Connection timeout") && run.output().contains("WebSocket troubleshooting guide"), run.output());
         }
     }
 
-    private record Run(int exit, String output) {}
-
-    private static Run diagnose(String api) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = HarnessCli.run("diagnose", "--api", api);
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
+    private static CliRun diagnose(String api) {
+        return CliRun.of("diagnose", "--api", api);
     }
 }

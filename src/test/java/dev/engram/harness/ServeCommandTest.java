@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.harness.cli.HarnessCli;
-import dev.engram.support.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -28,19 +24,11 @@ class ServeCommandTest {
 
     @Test
     void exitWhenReadyPrintsTheReadyLineThenStopsTheStack() throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = HarnessCli.run("serve", "--exit-when-ready", "--env-file", work.resolve("backend.env").toString(),
-                    "--stack-file", work.resolve("stack.json").toString());
-        } finally {
-            System.setOut(original);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(HarnessCli.PASS, exit, output);
-        JsonNode ready = Json.parse(output.lines().filter(line -> line.startsWith("{")).findFirst().orElseThrow());
+        CliRun run = CliRun.of("serve", "--exit-when-ready", "--env-file", work.resolve("backend.env").toString(),
+                "--stack-file", work.resolve("stack.json").toString());
+        String output = run.output();
+        assertEquals(HarnessCli.PASS, run.exit(), output);
+        JsonNode ready = run.json();
         assertTrue(ready.path("ready_ms").asLong() > 0, output);
         assertTrue(Files.isRegularFile(work.resolve("stack.json")), "the stack file was written");
         HttpRequest health = HttpRequest.newBuilder(URI.create(ready.path("api").asText() + "/health")).build();

@@ -112,7 +112,12 @@ public final class BenchCommand implements Runnable {
                 command.addAll(List.of("-s", script.toString()));
             }
             command.add(url);
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process p;
+            try {
+                p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                throw new IllegalStateException("bench chat needs wrk on PATH (Debian: apt-get install -y wrk): " + e.getMessage(), e);
+            }
             String out = new String(p.getInputStream().readAllBytes());
             p.waitFor();
             Map<String, Object> figures = new LinkedHashMap<>();

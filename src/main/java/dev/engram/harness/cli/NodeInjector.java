@@ -37,8 +37,12 @@ final class NodeInjector {
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(FOLDER.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0 || out.isEmpty()) {
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim(); // until the script ends
+        if (!p.waitFor(1, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(script + " closed its output but did not exit within a minute: " + out);
+        }
+        if (p.exitValue() != 0 || out.isEmpty()) {
             throw new IllegalStateException(script + " failed (exit " + p.exitValue() + "): " + out);
         }
         String[] lines = out.split("\n");

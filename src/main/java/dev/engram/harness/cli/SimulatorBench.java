@@ -24,8 +24,6 @@ import picocli.CommandLine.Option;
         description = "Realtime VoiceLive sessions (a text turn each, the answer paced at real time) from a Node.js injector process;"
                 + " the same injector against a Node.js ws pacer with the same frame schedule as the anchor.")
 final class SimulatorBench implements Callable<Integer> {
-    private static final int WARM_UP = 200;
-
     @Option(names = "--sessions", defaultValue = "1000", description = "concurrent sessions (default: ${DEFAULT-VALUE})")
     int sessions;
 
@@ -34,6 +32,9 @@ final class SimulatorBench implements Callable<Integer> {
 
     @Option(names = "--turns", defaultValue = "4", description = "spoken answers per session, one after the other (default: ${DEFAULT-VALUE})")
     int turns;
+
+    @Option(names = "--warmup-sessions", defaultValue = "200", description = "sessions of two turns each before anything is measured, for the JIT (default: ${DEFAULT-VALUE})")
+    int warmupSessions;
 
     @Option(names = "--ramp-ms", defaultValue = "5000", description = "sessions start evenly over this time (default: ${DEFAULT-VALUE})")
     int rampMs;
@@ -46,7 +47,9 @@ final class SimulatorBench implements Callable<Integer> {
             String url = simulator.endpoint().replace("http", "ws") + "/voice-live/realtime?api-version=2025-10-01&model=gpt-realtime";
             JsonNode probe = inject(url, key, 1, false, 0, 1);
             int frames = probe.path("frames").asInt();
-            inject(url, key, WARM_UP, duplex, 2_000, 2); // the JIT compiles the hot path before anything is measured
+            if (warmupSessions > 0) {
+                inject(url, key, warmupSessions, duplex, 2_000, 2); // the JIT compiles the hot path before anything is measured
+            }
             System.err.println("bench simulator: one session answers with " + frames + " frames; now " + sessions + (duplex ? " duplex" : "") + " sessions");
             JsonNode measured = inject(url, key, sessions, duplex, rampMs, turns);
             Process pacer = NodeInjector.start("pacer.mjs", "--frames", String.valueOf(frames), "--chunk-ms", "100", "--latency-ms", "350");
@@ -67,7 +70,7 @@ final class SimulatorBench implements Callable<Integer> {
                             + " arrival plus the audio before it; on_time = share of frames within 50 ms of schedule"
                             + (duplex ? "; duplex: 100 ms of input audio sent every 100 ms meanwhile" : "")
                             + "; anchor: the same injector against bench/node/pacer.mjs (Node.js ws) with the same frame count and schedule");
-            line.put("warm_up", WARM_UP + " sessions x 2 turns, not measured");
+            line.put("warm_up", warmupSessions + " sessions x 2 turns, not measured");
             line.set("simulator", measured);
             line.set("node_anchor", anchor);
             line.set("machine", Json.MAPPER.valueToTree(BenchCommand.machine()));

@@ -1,0 +1,75 @@
+package dev.engram.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.engram.harness.cli.HarnessCli;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./harness bench ...} at a load small enough for a test: each prints one JSON line whose figures agree with
+ * one another and with the load asked for. Speed is never asserted here; BENCHMARKS.md holds the measured figures.
+ */
+class BenchCommandTest {
+
+    @Test
+    void stackVoiceListsEveryMeasuredRoundAndReportsTheMedianOne() {
+        JsonNode line = bench("stack-voice", "--sessions", "2", "--ramp-ms", "200", "--warmup-rounds", "0", "--runs", "3");
+        assertEquals(2, line.path("completed").asInt(), line.toString());
+        List<Double> shares = new ArrayList<>();
+        line.path("rounds").forEach(round -> {
+            assertEquals(2, round.path("completed").asInt(), line.toString());
+            shares.add(round.path("on_time").asDouble());
+        });
+        assertEquals(3, shares.size(), line.toString());
+        assertEquals(shares.stream().sorted().toList().get(1), line.path("on_time").asDouble(), "the median round's share: " + line.toString());
+        assertEquals(shares.stream().filter(share -> share >= 0.99).count(), line.path("rounds_at_least_99_percent_on_time").asLong(), line.toString());
+        assertTrue(line.path("result").path("frames").asInt() > 0, "answer frames were timed: " + line.toString());
+        assertMachine(line);
+    }
+
+    @Test
+    void stackVoiceRefusesToMeasureNoRound() {
+        assertEquals(HarnessCli.USAGE, CliRun.of("bench", "stack-voice", "--runs", "0").exit());
+    }
+
+    @Test
+    void simulatorMeasuresItselfAndTheNodePacerWithTheSameSchedule() {
+        JsonNode line = bench("simulator", "--sessions", "3", "--turns", "1", "--warmup-sessions", "0", "--ramp-ms", "100");
+        assertEquals(3, line.path("completed").asInt(), line.toString());
+        assertEquals(3, line.path("node_anchor").path("completed").asInt(), line.toString());
+        assertEquals(line.path("simulator").path("frames").asInt(), line.path("node_anchor").path("frames").asInt(), "the same frame schedule: " + line.toString());
+        assertEquals(line.path("on_time").asDouble() / line.path("anchor_on_time").asDouble(), line.path("ratio_to_anchor").asDouble(), 1e-9, line.toString());
+        assertMachine(line);
+    }
+
+    @Test
+    void chatRunsWrkAndTheOpenModelInjectorBesideBothAnchors() {
+        JsonNode line = bench("chat", "--warmup", "1", "--seconds", "2", "--rate", "20", "--connections", "2");
+        assertTrue(line.path("chat").path("requests_per_s").asDouble() > 0, line.toString());
+        assertEquals(0, line.path("chat").path("non_2xx").asInt(), "every chat answered 200: " + line.toString());
+        JsonNode open = line.path("open_model");
+        assertEquals(40, open.path("intended").asInt(), line.toString());
+        assertEquals(40, open.path("completed").asInt(), line.toString());
+        assertEquals(0, open.path("errors").asInt(), line.toString());
+        double chat = line.path("chat").path("requests_per_s").asDouble();
+        assertEquals(chat / line.path("gateway_hop").path("requests_per_s").asDouble(), line.path("ratio_to_gateway_hop").asDouble(), 1e-9, line.toString());
+        assertMachine(line);
+    }
+
+    /** Runs {@code ./harness bench ...}, which must pass, and returns its JSON line. */
+    private static JsonNode bench(String... args) {
+        List<String> command = new ArrayList<>(List.of("bench"));
+        command.addAll(List.of(args));
+        CliRun run = CliRun.of(command.toArray(String[]::new));
+        assertEquals(HarnessCli.PASS, run.exit(), run.output());
+        return run.json();
+    }
+
+    private static void assertMachine(JsonNode line) {
+        assertEquals(Runtime.getRuntime().availableProcessors(), line.path("machine").path("cores").asInt(), line.toString());
+    }
+}
