@@ -30,7 +30,7 @@ Feature: SOP 10.1 API endpoints
       | marcus |
       | sage   |
 
-  @env:local @env:staging
+  @env:local @env:staging @chat
   Scenario: Chat (auth "Depends") needs no Authorization header in POC mode
     When an anonymous caller posts to "/api/v1/chat" the body '{"content":"Hello","agent_id":"elena"}'
     Then the answer is HTTP 200 with a JSON body

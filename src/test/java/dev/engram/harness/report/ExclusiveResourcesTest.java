@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +48,14 @@ class ExclusiveResourcesTest {
     }
 
     @Test
+    void scenariosThatOnlyReadTheTargetQueueInALaneBesideTheStack() {
+        assertEquals(List.of("reads"), ExclusiveResources.needs(Set.of("@sop:10.1", "@api", "@non-strict")));
+        assertTrue(ExclusiveResources.inLane(Set.of("@api", "@auth")));
+        assertEquals(List.of("stack"), ExclusiveResources.needs(Set.of("@api", "@chat")), "a chat reaches the gateway a fault may be set on");
+        assertEquals(List.of("stack"), ExclusiveResources.needs(Set.of("@api", "@simulated", "@relaunch")));
+    }
+
+    @Test
     void aResourceHasOneHolderAndOthersRunBesideIt() throws Exception {
         ExclusiveResources resources = new ExclusiveResources();
         ExclusiveResources.Held chat = resources.acquire(Set.of("@chat"));
@@ -61,13 +68,11 @@ class ExclusiveResourcesTest {
     }
 
     @Test
-    void anInterruptedWaitGivesBackWhatItTook() throws Exception {
+    void aScenarioWaitingForTwoResourcesHoldsNeitherAndAnInterruptedWaitTakesNothing() throws Exception {
         ExclusiveResources resources = new ExclusiveResources();
         ExclusiveResources.Held chat = resources.acquire(Set.of("@chat"));
-        CountDownLatch waiting = new CountDownLatch(1);
         CompletableFuture<Throwable> browserChat = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
-            waiting.countDown();
             try {
                 resources.acquire(Set.of("@web", "@chat")).close();
                 browserChat.complete(null);
@@ -76,18 +81,48 @@ class ExclusiveResourcesTest {
             }
         });
         thread.start();
-        assertTrue(waiting.await(5, TimeUnit.SECONDS));
-        Future<ExclusiveResources.Held> browser = threads.submit(() -> resources.acquire(Set.of("@web")));
-        assertNotDoneWithin(browser); // the browser chat holds the browser while it waits for the stack
+        awaitWaiting(thread);
+        threads.submit(() -> resources.acquire(Set.of("@web"))).get(5, TimeUnit.SECONDS).close(); // the browser chat holds no browser
         thread.interrupt();
         assertInstanceOf(InterruptedException.class, browserChat.get(5, TimeUnit.SECONDS));
-        browser.get(5, TimeUnit.SECONDS).close();
         chat.close();
+        threads.submit(() -> resources.acquire(Set.of("@web", "@chat"))).get(5, TimeUnit.SECONDS).close(); // nothing was left taken
+    }
+
+    @Test
+    void waitingScenariosAreServedInArrivalOrder() throws Exception {
+        ExclusiveResources resources = new ExclusiveResources();
+        ExclusiveResources.Held chat = resources.acquire(Set.of("@chat"));
+        List<String> served = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread first = waiter(resources, Set.of("@voice"), "first", served);
+        awaitWaiting(first);
+        Thread second = waiter(resources, Set.of("@simulated"), "second", served);
+        awaitWaiting(second);
+        chat.close();
+        first.join(5_000);
+        second.join(5_000);
+        assertEquals(List.of("first", "second"), served);
+    }
+
+    private static Thread waiter(ExclusiveResources resources, Set<String> tags, String name, List<String> served) {
+        Thread thread = new Thread(() -> {
+            try (ExclusiveResources.Held held = resources.acquire(tags)) {
+                served.add(name);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    private static void awaitWaiting(Thread thread) {
+        dev.engram.support.Waits.until(thread::getState, state -> state == Thread.State.WAITING, java.time.Duration.ofSeconds(5));
     }
 
     @Test
     void laneScenariosAreQueuedFirstAndEachSideKeepsItsOrder() {
-        String feature = "Feature: f\n  Scenario: a\n    Given x\n  @web\n  Scenario: b\n    Given x\n  Scenario: c\n    Given x\n"
+        String feature = "Feature: f\n  @chat\n  Scenario: a\n    Given x\n  @web\n  Scenario: b\n    Given x\n  @voice\n  Scenario: c\n    Given x\n"
                 + "  @web @chat\n  Scenario: d\n    Given x\n";
         List<Pickle> pickles = new FeatureParser(UUID::randomUUID).parseResource(resource(feature)).orElseThrow().getPickles();
         RuntimeOptions options = new CommandlineOptionsParser(OutputStream.nullOutputStream()).parse("--glue", "x").build();
