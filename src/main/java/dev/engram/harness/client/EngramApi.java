@@ -1,24 +1,24 @@
 package dev.engram.harness.client;
 
 import dev.engram.harness.config.Target;
-import io.restassured.RestAssured;
-import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
-import io.restassured.http.Header;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * The Engram REST API as the SOP's endpoint table (10.1) lists it, over REST Assured. Every call returns an
- * {@link ApiResponse}; a target that does not answer raises {@link TargetUnreachable} naming the URL.
+ * The Engram REST API as the SOP's endpoint table (10.1) lists it, asked as curl would: HTTP/1.1, an {@code Accept}
+ * header that takes any type, the path sent as written, no redirect followed. Every call returns an {@link ApiResponse}; a target that does not answer raises
+ * {@link TargetUnreachable} naming the URL.
  */
 public final class EngramApi {
-    private static final RestAssuredConfig CONFIG = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-            .setParam("http.connection.timeout", 5_000)
-            .setParam("http.socket.timeout", 60_000));
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
     private final Target target;
 
@@ -27,31 +27,29 @@ public final class EngramApi {
     }
 
     public ApiResponse postJson(String path, String body) {
-        return call("POST", path, spec -> spec.contentType("application/json").body(body).post(path), true);
+        return call("POST", path, JSON, body, true);
     }
 
     public ApiResponse postJsonAnonymously(String path, String body) {
-        return call("POST", path, spec -> spec.contentType("application/json").body(body).post(path), false);
+        return call("POST", path, JSON, body, false);
     }
 
     public ApiResponse postJsonWithToken(String path, String body, String token) {
-        return call("POST", path, spec -> spec.header(new Header("Authorization", "Bearer " + token))
-                .contentType("application/json").body(body).post(path), false);
+        return call("POST", path, Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token), body, false);
     }
 
     /** A CORS preflight as a browser on {@code origin} sends it. */
     public ApiResponse preflight(String path, String origin) {
-        return call("OPTIONS", path, spec -> spec.header(new Header("Origin", origin))
-                .header(new Header("Access-Control-Request-Method", "POST"))
-                .header(new Header("Access-Control-Request-Headers", "authorization,content-type")).options(path), false);
+        return call("OPTIONS", path, Map.of("Origin", origin, "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type"), null, false);
     }
 
     public ApiResponse request(String method, String path) {
-        return call(method, path, spec -> spec.request(method, path), true);
+        return call(method, path, Map.of(), null, true);
     }
 
     public ApiResponse requestAnonymously(String method, String path) {
-        return call(method, path, spec -> spec.request(method, path), false);
+        return call(method, path, Map.of(), null, false);
     }
 
     /** The agent ids the backend lists ({@code GET /api/v1/agents}); empty when it lists none it can read. */
@@ -59,21 +57,27 @@ public final class EngramApi {
         return request("GET", "/api/v1/agents").agentIds().stream().filter(id -> !id.isBlank()).toList();
     }
 
-    private ApiResponse call(String method, String path, Function<RequestSpecification, Response> send, boolean withCredentials) {
-        RequestSpecification spec = RestAssured.given().config(CONFIG).baseUri(target.api()).urlEncodingEnabled(false);
+    private ApiResponse call(String method, String path, Map<String, String> headers, String body, boolean withCredentials) {
+        String url = target.api().replaceAll("/+$", "") + path;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(ANSWER_TIMEOUT).header("Accept", "*/*")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
         if (withCredentials) {
-            target.bearerToken().ifPresent(token -> spec.header(new Header("Authorization", "Bearer " + token)));
+            target.bearerToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
         }
         long started = System.nanoTime();
-        Response response;
+        HttpResponse<String> response;
         try {
-            response = send.apply(spec);
-        } catch (Exception e) {
-            throw new TargetUnreachable(target.api() + path, e);
+            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetUnreachable(url, e);
+        } catch (java.io.IOException e) {
+            throw new TargetUnreachable(url, e);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        Map<String, String> headers = new LinkedHashMap<>();
-        response.getHeaders().forEach(h -> headers.putIfAbsent(h.getName(), h.getValue()));
-        return ApiResponse.of(method + " " + path, response.statusCode(), headers, response.asString(), millis);
+        Map<String, String> answered = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> answered.put(name, values.get(0)));
+        return ApiResponse.of(method + " " + path, response.statusCode(), answered, response.body(), millis);
     }
 }
