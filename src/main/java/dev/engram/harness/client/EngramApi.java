@@ -1,6 +1,7 @@
 package dev.engram.harness.client;
 
 import dev.engram.harness.config.Target;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +12,14 @@ import java.util.Map;
 
 /**
  * The Engram REST API as the SOP's endpoint table (10.1) lists it, asked as curl would: HTTP/1.1, an {@code Accept}
- * header that takes any type, the path sent as written, no redirect followed. Every call returns an {@link ApiResponse}; a target that does not answer raises
- * {@link TargetUnreachable} naming the URL.
+ * header that takes any type, the path sent as written; a GET or a HEAD follows a redirect, as a browser's fetch does.
+ * Every call returns an {@link ApiResponse}; a target that does not answer raises {@link TargetUnreachable} naming the
+ * URL.
  */
 public final class EngramApi {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    /** GET and HEAD follow a redirect (a backend may send {@code /agents} to {@code /agents/}); other methods see it. */
+    private static final HttpClient FOLLOWING = client(HttpClient.Redirect.NORMAL);
+    private static final HttpClient NOT_FOLLOWING = client(HttpClient.Redirect.NEVER);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
@@ -68,16 +71,22 @@ public final class EngramApi {
         long started = System.nanoTime();
         HttpResponse<String> response;
         try {
-            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpClient client = method.equals("GET") || method.equals("HEAD") ? FOLLOWING : NOT_FOLLOWING;
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetUnreachable(url, e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new TargetUnreachable(url, e);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         Map<String, String> answered = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> answered.put(name, values.get(0)));
         return ApiResponse.of(method + " " + path, response.statusCode(), answered, response.body(), millis);
+    }
+
+    private static HttpClient client(HttpClient.Redirect redirects) {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(redirects).build();
     }
 }

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 /**
  * Gives each {@code <testcase>} of Cucumber's JUnit XML the scenario's own time, without its wait for exclusive
  * resources, as every other report does: in an overlapping run a scenario may wait far longer than it runs, and CI tools
- * show this file's times. A test case is matched by its scenario's name (an outline example's name ends with it); one
- * whose name is not unique in the run keeps Cucumber's time. Nothing else in the file changes.
+ * show this file's times. A test case is matched by its scenario's name, or else by the one name it ends with (an
+ * outline example's); one that matches no single scenario keeps Cucumber's time. Nothing else in the file changes.
  */
 final class JunitOwnTimes {
     private static final Pattern TESTCASE = Pattern.compile("<testcase classname=\"[^\"]*\" name=\"([^\"]*)\" time=\"([0-9.]+)\"");
@@ -28,9 +28,12 @@ final class JunitOwnTimes {
             return;
         }
         Map<String, List<ScenarioResult>> byName = results.stream().collect(Collectors.groupingBy(ScenarioResult::name));
-        Function<String, Long> own = name -> byName.entrySet().stream()
-                .filter(e -> e.getValue().size() == 1 && (name.equals(e.getKey()) || name.endsWith(": " + e.getKey())))
-                .map(e -> e.getValue().get(0).durationMs()).findFirst().orElse(null);
+        Function<String, Long> own = name -> {
+            List<String> matches = byName.containsKey(name) ? List.of(name)
+                    : byName.keySet().stream().filter(scenario -> name.endsWith(": " + scenario)).toList();
+            List<ScenarioResult> found = matches.size() == 1 ? byName.get(matches.get(0)) : List.of();
+            return found.size() == 1 ? found.get(0).durationMs() : null;
+        };
         Matcher m = TESTCASE.matcher(Files.readString(junitXml, StandardCharsets.UTF_8));
         StringBuilder out = new StringBuilder();
         while (m.find()) {

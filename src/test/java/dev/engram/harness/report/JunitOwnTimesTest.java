@@ -28,6 +28,8 @@ class JunitOwnTimesTest {
             </testcase>
             <testcase classname="B" name="Not in the results" time="4.000">
             </testcase>
+            <testcase classname="C" name="Given: a name ending as another" time="5.000">
+            </testcase>
             </testsuite>
             """;
 
@@ -36,12 +38,14 @@ class JunitOwnTimesTest {
         Path junit = folder.resolve("junit.xml");
         Files.writeString(junit, XML);
         JunitOwnTimes.rewrite(junit, List.of(result("Chat refuses a numeric session id naming \"session_id\"", 711),
-                result("Every deep link loads the app shell", 6_100), result("Twice", 1_000), result("Twice", 2_000)));
+                result("Every deep link loads the app shell", 6_100), result("Twice", 1_000), result("Twice", 2_000),
+                result("Given: a name ending as another", 500), result("a name ending as another", 900)));
         String rewritten = Files.readString(junit);
         assertTrue(rewritten.contains("&quot;session_id&quot;\" time=\"0.711\""), rewritten);
         assertTrue(rewritten.contains("name=\"Every deep link loads the app shell\" time=\"6.100\""), rewritten);
         assertTrue(rewritten.contains("name=\"Twice\" time=\"3.000\""), "a name that is not unique keeps Cucumber's time: " + rewritten);
         assertTrue(rewritten.contains("name=\"Not in the results\" time=\"4.000\""), rewritten);
+        assertTrue(rewritten.contains("name=\"Given: a name ending as another\" time=\"0.500\""), "the exact name first: " + rewritten);
         String untimed = "time=\"[0-9.]+\"";
         assertEquals(XML.replaceAll(untimed, ""), rewritten.replaceAll(untimed, ""), "only the times change");
     }
