@@ -2,15 +2,21 @@ package dev.engram.harness.state;
 
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.support.Json;
+import dev.engram.support.Waits;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** A user's chat: the session it is in and the replies it got. */
 public final class ChatState {
+    /** How long a follow-up waits for a simulated Zep to hold the question before it (a user reads the answer first). */
+    private static final Duration PERSISTED_WITHIN = Duration.ofSeconds(5);
+
     private final ApiState api;
     private final ScenarioContext scenario;
     private String sessionId;
+    private String lastQuestion;
     private ApiResponse lastReply;
 
     public ChatState(ApiState api, ScenarioContext scenario) {
@@ -21,7 +27,8 @@ public final class ChatState {
     /** Sends one message; {@code sessionId} empty means "let the server create one". */
     public ApiResponse ask(String agentId, String content, Optional<String> session) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("content", scenario.expand(content));
+        lastQuestion = scenario.expand(content);
+        body.put("content", lastQuestion);
         body.put("agent_id", agentId);
         session.ifPresent(id -> body.put("session_id", id));
         lastReply = api.record(api.api().postJson("/api/v1/chat", Json.write(body)));
@@ -29,6 +36,18 @@ public final class ChatState {
             sessionId = lastReply.chatReply().sessionId();
         }
         return lastReply;
+    }
+
+    /**
+     * A follow-up in this chat's session, sent as a user sends it: after reading the last answer. Where Zep is
+     * simulated, it first waits (up to 5 s) for Zep to hold the last question, since a backend may persist a turn after
+     * it answers (Zep calls are best-effort, SOP 1.1); one that never persists it is then asked anyway, and found out.
+     */
+    public ApiResponse askInSession(String agentId, String content) {
+        String session = requireSession();
+        scenario.simulators().ifPresent(simulators -> Waits.until(() -> simulators.zepTranscript(session),
+                turns -> turns.contains("user: " + lastQuestion), PERSISTED_WITHIN));
+        return ask(agentId, content, Optional.of(session));
     }
 
     public Optional<String> session() {

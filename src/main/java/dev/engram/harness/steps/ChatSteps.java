@@ -37,7 +37,7 @@ public final class ChatSteps {
 
     @When("the user asks {agent} {string} in the same session")
     public void asksInSession(String agent, String content) {
-        remember(agent, chat.ask(agent, content, Optional.of(chat.requireSession())));
+        remember(agent, chat.askInSession(agent, content));
     }
 
 
