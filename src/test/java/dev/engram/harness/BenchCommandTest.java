@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.harness.cli.HarnessCli;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,6 +16,10 @@ import org.junit.jupiter.api.Test;
  * one another and with the load asked for. Speed is never asserted here; BENCHMARKS.md holds the measured figures.
  */
 class BenchCommandTest {
+    @BeforeAll
+    static void needsNode() {
+        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "no node and npm on PATH: the bench commands' load generators cannot run, tests skipped");
+    }
 
     @Test
     void stackVoiceListsEveryMeasuredRoundAndReportsTheMedianOne() {
@@ -48,6 +54,7 @@ class BenchCommandTest {
 
     @Test
     void chatRunsWrkAndTheOpenModelInjectorBesideBothAnchors() {
+        Assumptions.assumeTrue(onPath("wrk"), "no wrk on PATH (Debian: apt-get install -y wrk): bench chat's test skipped");
         JsonNode line = bench("chat", "--warmup", "1", "--seconds", "2", "--rate", "20", "--connections", "2");
         assertTrue(line.path("chat").path("requests_per_s").asDouble() > 0, line.toString());
         assertEquals(0, line.path("chat").path("non_2xx").asInt(), "every chat answered 200: " + line.toString());
@@ -67,6 +74,11 @@ class BenchCommandTest {
         CliRun run = CliRun.of(command.toArray(String[]::new));
         assertEquals(HarnessCli.PASS, run.exit(), run.output());
         return run.json();
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program)));
     }
 
     private static void assertMachine(JsonNode line) {
