@@ -3,6 +3,7 @@ package dev.engram.harness.stack;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.engram.harness.config.Endpoints;
 import dev.engram.support.Json;
+import dev.engram.support.Waits;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The simulators a run steers and inspects, through their admin HTTP routes. The same facade serves the embedded
@@ -19,6 +21,8 @@ import java.util.Optional;
  * {@code ./harness serve} ({@code --api URL --stack FILE}): scenarios never reach into a simulator's memory.
  */
 public final class Simulators {
+    private static final Duration ZEP_WRITE_WITHIN = Duration.ofSeconds(5);
+
     /** One chat-completions request the gateway simulator answered (or refused). */
     public record GatewayCall(String path, String model, String systemPrompt, String question, int status, String ruleId, List<String> earlierUserTurns) {}
 
@@ -96,6 +100,14 @@ public final class Simulators {
     /** A Zep session's messages, oldest first, as {@code role: content}. */
     public List<String> zepTranscript(String session) {
         return read(zep + "/__admin/transcript/" + session, new TypeReference<>() {});
+    }
+
+    /**
+     * A Zep session's messages once they pass {@code holds}, or as last read after 5 s: a backend may write to Zep
+     * after it answers (its calls are best-effort, SOP 1.1), so a write is given that long to land.
+     */
+    public List<String> zepTranscriptOnce(String session, Predicate<List<String>> holds) {
+        return Waits.until(() -> zepTranscript(session), holds, ZEP_WRITE_WITHIN);
     }
 
     /** VoiceLive's frames logged at or after {@code since} (a scenario's start), oldest first. */

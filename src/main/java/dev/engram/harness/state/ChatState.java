@@ -2,17 +2,12 @@ package dev.engram.harness.state;
 
 import dev.engram.harness.client.ApiResponse;
 import dev.engram.support.Json;
-import dev.engram.support.Waits;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** A user's chat: the session it is in and the replies it got. */
 public final class ChatState {
-    /** How long a follow-up waits for a simulated Zep to hold the question before it (a user reads the answer first). */
-    private static final Duration PERSISTED_WITHIN = Duration.ofSeconds(5);
-
     private final ApiState api;
     private final ScenarioContext scenario;
     private String sessionId;
@@ -45,8 +40,8 @@ public final class ChatState {
      */
     public ApiResponse askInSession(String agentId, String content) {
         String session = requireSession();
-        scenario.simulators().ifPresent(simulators -> Waits.until(() -> simulators.zepTranscript(session),
-                turns -> turns.contains("user: " + lastQuestion), PERSISTED_WITHIN));
+        String asked = "user: " + lastQuestion;
+        scenario.simulators().ifPresent(zep -> zep.zepTranscriptOnce(session, turns -> turns.contains(asked)));
         return ask(agentId, content, Optional.of(session));
     }
 

@@ -3,14 +3,12 @@ package dev.engram.harness.steps;
 import dev.engram.harness.check.Verify;
 import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ChatState;
-import dev.engram.support.Waits;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 
 /** Steering and inspecting the embedded simulators; only {@code @simulated} scenarios use these. */
 public final class SimulatorSteps {
     /** SOP 1.1 makes persistence best-effort, so a backend may write to Zep after it answered. */
-    private static final java.time.Duration PERSISTED_WITHIN = java.time.Duration.ofSeconds(5);
     private final ChatState chat;
     private final Verify verify;
     private final RunWorld world;
@@ -39,16 +37,15 @@ public final class SimulatorSteps {
 
     @Then("Zep holds the user turn {string} in the session")
     public void zepHoldsUserTurn(String content) {
-        var transcript = Waits.until(() -> world.simulators().zepTranscript(chat.requireSession()),
-                t -> t.contains("user: " + content), PERSISTED_WITHIN);
+        var transcript = world.simulators().zepTranscriptOnce(chat.requireSession(), t -> t.contains("user: " + content));
         verify.that(transcript.contains("user: " + content), "user turn persisted to Zep",
                 "\"user: " + content + "\" in session " + chat.requireSession(), transcript.toString());
     }
 
     @Then("Zep holds an assistant turn mentioning {string} in the session")
     public void zepHoldsAssistantTurn(String text) {
-        var transcript = Waits.until(() -> world.simulators().zepTranscript(chat.requireSession()),
-                all -> all.stream().anyMatch(t -> t.startsWith("assistant: ") && t.contains(text)), PERSISTED_WITHIN);
+        var transcript = world.simulators().zepTranscriptOnce(chat.requireSession(),
+                all -> all.stream().anyMatch(t -> t.startsWith("assistant: ") && t.contains(text)));
         verify.that(transcript.stream().anyMatch(t -> t.startsWith("assistant: ") && t.contains(text)),
                 "assistant turn persisted to Zep", "an assistant turn mentioning \"" + text + "\"", transcript.toString());
     }
