@@ -1,6 +1,7 @@
 package dev.engram.reference;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -36,6 +37,7 @@ final class UpstreamHttp implements AutoCloseable {
     }
 
     private static final int CONNECTIONS_PER_UPSTREAM = 64;
+    private static final int MAX_DECLARED_READ = 1 << 20;
 
     private final CloseableHttpClient client;
 
@@ -78,9 +80,23 @@ final class UpstreamHttp implements AutoCloseable {
             for (Header header : response.getHeaders()) {
                 byName.putIfAbsent(header.getName().toLowerCase(java.util.Locale.ROOT), header.getValue());
             }
-            String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-            return new Reply(response.getCode(), body, byName);
+            return new Reply(response.getCode(), body(response.getEntity()), byName);
         });
+    }
+
+    /**
+     * The body as UTF-8 (JSON's encoding), read into an array of its declared length: a reader would allocate an 8 KB
+     * decoding buffer for every answer of a few hundred bytes.
+     */
+    private static String body(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        try (InputStream in = entity.getContent()) {
+            long length = entity.getContentLength();
+            byte[] bytes = length >= 0 && length <= MAX_DECLARED_READ ? in.readNBytes((int) length) : in.readAllBytes();
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
     /** Closes the pooled connections; an exchange still under way fails. */

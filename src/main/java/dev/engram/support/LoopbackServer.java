@@ -11,6 +11,11 @@ import java.util.function.Consumer;
  */
 public final class LoopbackServer implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
+    /**
+     * Javalin copies every answer into Jetty's output through a new buffer of this size (by default Jetty's 32 KB
+     * output buffer); almost every answer here is a few hundred bytes, and Jetty still aggregates larger ones.
+     */
+    private static final int RESPONSE_COPY_BUFFER = 4096;
 
     private final Javalin app;
     private final String name;
@@ -26,6 +31,7 @@ public final class LoopbackServer implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.http.prefer405over404 = true;
             config.http.compressionStrategy = io.javalin.compression.CompressionStrategy.NONE; // on loopback, compressing answers only costs CPU; clients may not ask for it
+            config.http.responseBufferSize = RESPONSE_COPY_BUFFER;
             config.jetty.host = HOST;
             config.jetty.port = port;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
