@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,6 +40,9 @@ public final class ZepClient implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ZepClient.class);
+    /** Background writes under way at once: half the call pool, so reads always find threads. */
+    static final int MAX_PENDING_WRITES = 32;
+    private static final int CALL_THREADS = 64;
 
     private final Optional<URI> base;
     private final Duration timeout;
@@ -48,6 +52,7 @@ public final class ZepClient implements AutoCloseable {
     private final ExecutorService calls; // Zep calls block on this bounded pool, so two reads run at once
     private final Set<String> knownSessions = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<Boolean>> writes = new ConcurrentHashMap<>();
+    private final Semaphore writeSlots = new Semaphore(MAX_PENDING_WRITES);
 
     ZepClient(EngramSettings settings, UpstreamHttp http) {
         this.base = settings.zepUrl();
@@ -55,7 +60,7 @@ public final class ZepClient implements AutoCloseable {
         this.http = http;
         this.root = base.map(uri -> uri.toString().replaceAll("/+$", "")).orElse("");
         this.headers = settings.zepKey().map(k -> Map.of("Authorization", "Api-Key " + k)).orElse(Map.of());
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(64, 64, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(CALL_THREADS, CALL_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "zep-client");
             t.setDaemon(true);
             return t;
@@ -99,10 +104,16 @@ public final class ZepClient implements AutoCloseable {
 
     /**
      * Stores turns without holding the caller (SOP 1.1: persistence is best-effort), in order per session; the next
-     * {@link #recall} of the same session waits for it, so a session always reads its own writes.
+     * {@link #recall} of the same session waits for it, so a session always reads its own writes. At most
+     * {@link #MAX_PENDING_WRITES} writes are under way: beyond that the caller waits, within the Zep timeout, for one
+     * to finish, so a chat is answered no faster than its memory can be kept and writes never pile up unseen.
      */
     public void persistInBackground(String sessionId, String userId, List<Turn> turns) {
         if (base.isEmpty()) {
+            return;
+        }
+        if (!writeSlot()) {
+            LOG.warn("Zep persist memory skipped (best-effort): {} writes were already under way for {} ms", MAX_PENDING_WRITES, timeout.toMillis());
             return;
         }
         CompletableFuture<Boolean> write = writes.compute(sessionId, (id, previous) ->
@@ -113,7 +124,19 @@ public final class ZepClient implements AutoCloseable {
                             LOG.warn("Zep persist memory skipped (best-effort): {}", describe(e));
                             return false;
                         }));
-        write.whenComplete((ok, e) -> writes.remove(sessionId, write));
+        write.whenComplete((ok, e) -> {
+            writes.remove(sessionId, write);
+            writeSlots.release();
+        });
+    }
+
+    private boolean writeSlot() {
+        try {
+            return writeSlots.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Stores turns in the session (creating it for the user on first use); returns whether Zep accepted them in time. */
@@ -162,11 +185,16 @@ public final class ZepClient implements AutoCloseable {
 
     /**
      * One Zep call, a blocking exchange on the client's own bounded pool (CompletableFuture's default executor starts
-     * a new thread per task on a machine of two cores or fewer), so two reads run at once and each is bounded.
+     * a new thread per task on a machine of two cores or fewer), so two reads run at once and each is bounded. A call
+     * that waited for a thread longer than the Zep timeout is not sent: its caller has already given up on it.
      */
     private CompletableFuture<JsonNode> call(String method, String path, String body) {
         URI uri = URI.create(root + path);
+        long queued = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> {
+            if (System.nanoTime() - queued > timeout.toNanos()) {
+                throw new java.util.concurrent.CompletionException(new java.util.concurrent.TimeoutException("queued past the Zep timeout"));
+            }
             try {
                 return http.send(method, uri, headers, body, timeout);
             } catch (java.io.IOException e) {

@@ -1,0 +1,74 @@
+// Open-model chat load: POST /api/v1/chat at a fixed rate whatever the answers do, each request timed from the
+// moment the schedule intended to send it (so queueing, in the injector or the server, counts as latency).
+// Prints one JSON line: the intended and completed requests, errors, and exact latency percentiles over all samples.
+import http from 'node:http';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
+  arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const url = new URL(args.url);
+const rate = Number(args.rate ?? 2000);
+const seconds = Number(args.seconds ?? 10);
+const agent = new http.Agent({ keepAlive: true, maxSockets: Number(args.connections ?? 64) });
+const total = Math.round(rate * seconds);
+const latencies = [];
+const sendLag = [];
+let errors = 0;
+let done = 0;
+let sent = 0;
+const start = performance.now() + 50;
+
+function fire(i, intended) {
+  sendLag.push(performance.now() - intended);
+  const body = JSON.stringify({ content: 'What is the capital of France?', agent_id: 'elena', session_id: `session-1-open${i}` });
+  const request = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (response) => {
+    response.resume();
+    response.on('end', () => finish(intended, response.statusCode === 200));
+  });
+  request.setTimeout(30000, () => request.destroy(new Error('no answer within 30 s')));
+  request.on('error', () => finish(intended, false));
+  request.end(body);
+}
+
+const bySecond = {};
+function finish(intended, ok) {
+  if (ok) {
+    latencies.push(performance.now() - intended);
+    const sec = Math.floor((intended - start) / 1000); (bySecond[sec] ??= []).push(performance.now() - intended);
+  } else {
+    errors++;
+  }
+  if (++done === total) {
+    report();
+  }
+}
+
+function tick() {
+  const now = performance.now();
+  while (sent < total && start + (sent * 1000) / rate <= now) {
+    fire(sent, start + (sent * 1000) / rate);
+    sent++;
+  }
+  if (sent < total) {
+    setTimeout(tick, 1); // a timer, not a spin: the injector shares the machine's cores with the server
+  }
+}
+
+function percentile(sorted, p) {
+  return sorted.length === 0 ? -1 : Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 100) / 100;
+}
+
+function report() {
+  const sorted = latencies.sort((a, b) => a - b);
+  const lag = sendLag.sort((a, b) => a - b);
+  const elapsed = (performance.now() - start) / 1000;
+  console.log(JSON.stringify({
+    intended: total, completed: latencies.length, errors, rate, seconds,
+    completed_per_s: Math.round((latencies.length / elapsed) * 10) / 10,
+    latency_ms: { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
+    injector_send_lag_ms: { p50: percentile(lag, 50), p99: percentile(lag, 99), max: percentile(lag, 100) },
+  }));
+  for (const [sec, l] of Object.entries(bySecond)) { l.sort((a, b) => a - b); console.log(sec, l.length, percentile(l, 50), percentile(l, 95), percentile(l, 99)); }
+  agent.destroy();
+}
+
+setTimeout(tick, 50);
