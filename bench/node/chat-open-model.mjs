@@ -29,9 +29,13 @@ function fire(i, intended) {
   request.end(body);
 }
 
+const bySecond = []; // latencies by the second of the schedule they were meant for: a passing stall or a growing queue
+
 function finish(intended, ok) {
   if (ok) {
-    latencies.push(performance.now() - intended);
+    const latency = performance.now() - intended;
+    latencies.push(latency);
+    (bySecond[Math.floor((intended - start) / 1000)] ??= []).push(latency);
   } else {
     errors++;
   }
@@ -64,6 +68,7 @@ function report() {
     completed_per_s: Math.round((latencies.length / elapsed) * 10) / 10,
     latency_ms: { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
     injector_send_lag_ms: { p50: percentile(lag, 50), p99: percentile(lag, 99), max: percentile(lag, 100) },
+    per_second: Array.from({ length: bySecond.length }, (_, second) => bySecond[second] ?? []).map((l, second) => { l.sort((a, b) => a - b); return { second, completed: l.length, p50: percentile(l, 50), p95: percentile(l, 95) }; }),
   }));
   agent.destroy();
 }

@@ -62,6 +62,12 @@ class BenchCommandTest {
         assertEquals(40, open.path("intended").asInt(), line.toString());
         assertEquals(40, open.path("completed").asInt(), line.toString());
         assertEquals(0, open.path("errors").asInt(), line.toString());
+        assertEquals(2, open.path("per_second").size(), "a figure for each second of the schedule: " + line);
+        int perSecond = 0;
+        for (JsonNode second : open.path("per_second")) {
+            perSecond += second.path("completed").asInt();
+        }
+        assertEquals(40, perSecond, "the seconds' chats add up to the whole: " + line);
         double chat = line.path("chat").path("requests_per_s").asDouble();
         assertEquals(chat / line.path("gateway_hop").path("requests_per_s").asDouble(), line.path("ratio_to_gateway_hop").asDouble(), 1e-9, line.toString());
         assertMachine(line);
