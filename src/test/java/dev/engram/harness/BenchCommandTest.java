@@ -55,19 +55,20 @@ class BenchCommandTest {
     @Test
     void chatRunsWrkAndTheOpenModelInjectorBesideBothAnchors() {
         Assumptions.assumeTrue(onPath("wrk"), "no wrk on PATH (Debian: apt-get install -y wrk): bench chat's test skipped");
-        JsonNode line = bench("chat", "--warmup", "1", "--seconds", "2", "--rate", "20", "--connections", "2");
+        JsonNode line = bench("chat", "--warmup", "1", "--seconds", "2", "--rate", "20", "--connections", "2", "--open-warmup", "1");
         assertTrue(line.path("chat").path("requests_per_s").asDouble() > 0, line.toString());
         assertEquals(0, line.path("chat").path("non_2xx").asInt(), "every chat answered 200: " + line.toString());
         JsonNode open = line.path("open_model");
         assertEquals(40, open.path("intended").asInt(), line.toString());
         assertEquals(40, open.path("completed").asInt(), line.toString());
         assertEquals(0, open.path("errors").asInt(), line.toString());
-        assertEquals(2, open.path("per_second").size(), "a figure for each second of the schedule: " + line);
-        int perSecond = 0;
+        assertEquals(20, open.path("warmup").path("completed").asInt(), "one second of warm-up at 20/s, not counted: " + line);
+        assertEquals(3, open.path("per_second").size(), "a figure for each second of the schedule, warm-up included: " + line);
+        int measured = 0;
         for (JsonNode second : open.path("per_second")) {
-            perSecond += second.path("completed").asInt();
+            measured += second.path("warmup").asBoolean() ? 0 : second.path("completed").asInt();
         }
-        assertEquals(40, perSecond, "the seconds' chats add up to the whole: " + line);
+        assertEquals(40, measured, "the measured seconds' chats add up to the whole: " + line);
         double chat = line.path("chat").path("requests_per_s").asDouble();
         assertEquals(chat / line.path("gateway_hop").path("requests_per_s").asDouble(), line.path("ratio_to_gateway_hop").asDouble(), 1e-9, line.toString());
         assertMachine(line);

@@ -51,6 +51,9 @@ public final class BenchCommand implements Runnable {
         int warmup;
         @Option(names = "--rate", defaultValue = "2000", description = "requests/s of the open-model run, timed from each intended send (default: ${DEFAULT-VALUE})")
         int rate;
+        @Option(names = "--open-warmup", defaultValue = "5", description = "seconds the open model sends at its rate before it measures "
+                + "(default: ${DEFAULT-VALUE}); each second, these included, is in its per_second figures")
+        int openWarmup;
 
         @Override
         public Integer call() throws Exception {
@@ -76,7 +79,7 @@ public final class BenchCommand implements Runnable {
                 wrk(api + "/api/v1/chat", script, warmup); // the JIT compiles the chat path before it is measured
                 Map<String, Object> chat = wrk(api + "/api/v1/chat", script);
                 JsonNode open = NodeInjector.run("chat-open-model.mjs", "--url", api + "/api/v1/chat", "--rate", String.valueOf(rate),
-                        "--seconds", String.valueOf(seconds));
+                        "--seconds", String.valueOf(seconds), "--warmup-seconds", String.valueOf(openWarmup));
                 Map<String, Object> gatewayHop = wrk(stack.endpoints().gateway() + "/chat/completions", gatewayScript);
                 Map<String, Object> hop = wrk(api + "/health", null);
                 Map<String, Object> line = new LinkedHashMap<>();
@@ -86,7 +89,8 @@ public final class BenchCommand implements Runnable {
                         + " s of the same load; anchors in the same run: one hop that does the same kind of work (the gateway simulator's "
                         + "chat completion, JSON in and out) and the lightest hop (GET /health on the reference server); open_model: "
                         + "bench/node/chat-open-model.mjs (a Node.js process) sends " + rate + " chats/s for " + seconds
-                        + " s whatever the answers do, each timed from its intended send time (exact percentiles over all samples)");
+                        + " s whatever the answers do, after " + openWarmup + " s at the same rate not counted (the step from idle to the full rate: new connections, the injector's JIT), "
+                        + "each timed from its intended send time (exact percentiles over all measured samples; per_second: every second, warm-up included)");
                 line.put("chat", chat);
                 line.put("open_model", open);
                 line.put("gateway_hop", gatewayHop);
