@@ -40,9 +40,9 @@ public final class ZepClient implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ZepClient.class);
-    /** Background writes under way at once: half the call pool, so reads always find threads. */
-    static final int MAX_PENDING_WRITES = 32;
     private static final int CALL_THREADS = 64;
+    /** Background writes under way at once: half the call pool, so reads always find threads. */
+    static final int MAX_PENDING_WRITES = CALL_THREADS / 2;
 
     private final Optional<URI> base;
     private final Duration timeout;

@@ -5,10 +5,11 @@ import dev.engram.harness.stack.RunWorld;
 import dev.engram.harness.state.ChatState;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import java.util.List;
+import java.util.function.Predicate;
 
 /** Steering and inspecting the embedded simulators; only {@code @simulated} scenarios use these. */
 public final class SimulatorSteps {
-    /** SOP 1.1 makes persistence best-effort, so a backend may write to Zep after it answered. */
     private final ChatState chat;
     private final Verify verify;
     private final RunWorld world;
@@ -37,16 +38,16 @@ public final class SimulatorSteps {
 
     @Then("Zep holds the user turn {string} in the session")
     public void zepHoldsUserTurn(String content) {
-        var transcript = world.simulators().zepTranscriptOnce(chat.requireSession(), t -> t.contains("user: " + content));
-        verify.that(transcript.contains("user: " + content), "user turn persisted to Zep",
+        Predicate<List<String>> holds = t -> t.contains("user: " + content);
+        var transcript = world.simulators().zepTranscriptOnce(chat.requireSession(), holds);
+        verify.that(holds.test(transcript), "user turn persisted to Zep",
                 "\"user: " + content + "\" in session " + chat.requireSession(), transcript.toString());
     }
 
     @Then("Zep holds an assistant turn mentioning {string} in the session")
     public void zepHoldsAssistantTurn(String text) {
-        var transcript = world.simulators().zepTranscriptOnce(chat.requireSession(),
-                all -> all.stream().anyMatch(t -> t.startsWith("assistant: ") && t.contains(text)));
-        verify.that(transcript.stream().anyMatch(t -> t.startsWith("assistant: ") && t.contains(text)),
-                "assistant turn persisted to Zep", "an assistant turn mentioning \"" + text + "\"", transcript.toString());
+        Predicate<List<String>> holds = all -> all.stream().anyMatch(t -> t.startsWith("assistant: ") && t.contains(text));
+        var transcript = world.simulators().zepTranscriptOnce(chat.requireSession(), holds);
+        verify.that(holds.test(transcript), "assistant turn persisted to Zep", "an assistant turn mentioning \"" + text + "\"", transcript.toString());
     }
 }
