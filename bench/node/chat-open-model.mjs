@@ -2,7 +2,8 @@
 // moment the schedule intended to send it (so queueing, in the injector or the server, counts as latency).
 // --warmup-seconds W sends at the same rate for W seconds first, not counted: the injector's own JIT and its new
 // connections settle there. Prints one JSON line: the measured requests, errors, exact latency percentiles over all
-// measured samples, and every second of the schedule (warm-up included) with its own p50 and p95.
+// measured samples, and every second of the schedule (warm-up included) with its own p50 and p95, and the
+// injector's own CPU time per request: on a machine it shares with the server, that is CPU the server did not get.
 import http from 'node:http';
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
@@ -21,6 +22,7 @@ const bySecond = []; // latencies by the second of the schedule they were meant 
 let errors = 0;
 let done = 0;
 let sent = 0;
+const cpuAtStart = process.cpuUsage();
 const start = performance.now() + 50;
 const measuredStart = start + warmupSeconds * 1000;
 
@@ -77,11 +79,14 @@ function report() {
   const sorted = latencies.sort((a, b) => a - b);
   const lag = sendLag.sort((a, b) => a - b);
   const elapsed = (performance.now() - measuredStart) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
   console.log(JSON.stringify({
     intended: total - warmupTotal, completed: latencies.length, errors, rate, seconds,
     completed_per_s: Math.round((latencies.length / elapsed) * 10) / 10,
     latency_ms: { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
     injector_send_lag_ms: { p50: percentile(lag, 50), p99: percentile(lag, 99), max: percentile(lag, 100) },
+    connections: agent.maxSockets,
+    injector_cpu_ms_per_request: Math.round(((cpu.user + cpu.system) / 1000 / total) * 1000) / 1000,
     per_second: Array.from({ length: Math.ceil(warmupSeconds + seconds) }, (_, second) => bySecond[second] ?? []).map((l, second) => { l.sort((a, b) => a - b); return { second, warmup: second < warmupSeconds, completed: l.length, p50: percentile(l, 50), p95: percentile(l, 95) }; }),
     warmup,
   }));

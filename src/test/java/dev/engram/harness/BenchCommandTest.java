@@ -55,13 +55,15 @@ class BenchCommandTest {
     @Test
     void chatRunsWrkAndTheOpenModelInjectorBesideBothAnchors() {
         Assumptions.assumeTrue(onPath("wrk"), "no wrk on PATH (Debian: apt-get install -y wrk): bench chat's test skipped");
-        JsonNode line = bench("chat", "--warmup", "1", "--seconds", "2", "--rate", "20", "--connections", "2", "--open-warmup", "1");
+        JsonNode line = bench("chat", "--warmup", "1", "--seconds", "2", "--rate", "20", "--connections", "2", "--open-warmup", "1", "--open-connections", "3");
         assertTrue(line.path("chat").path("requests_per_s").asDouble() > 0, line.toString());
         assertEquals(0, line.path("chat").path("non_2xx").asInt(), "every chat answered 200: " + line.toString());
         JsonNode open = line.path("open_model");
         assertEquals(40, open.path("intended").asInt(), line.toString());
         assertEquals(40, open.path("completed").asInt(), line.toString());
         assertEquals(0, open.path("errors").asInt(), line.toString());
+        assertEquals(3, open.path("connections").asInt(), "the open model's connection bound reaches the injector: " + line);
+        assertTrue(open.path("injector_cpu_ms_per_request").asDouble() > 0, "the injector's own CPU is reported: " + line);
         assertEquals(20, open.path("warmup").path("completed").asInt(), "one second of warm-up at 20/s, not counted: " + line);
         assertEquals(3, open.path("per_second").size(), "a figure for each second of the schedule, warm-up included: " + line);
         int measured = 0;

@@ -54,6 +54,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--open-warmup", defaultValue = "5", description = "seconds the open model sends at its rate before it measures "
                 + "(default: ${DEFAULT-VALUE}); each second, these included, is in its per_second figures")
         int openWarmup;
+        @Option(names = "--open-connections", defaultValue = "64", description = "keep-alive connections the open model may open at most "
+                + "(default: ${DEFAULT-VALUE}); a send finding all of them busy waits in the injector, and that wait counts as latency")
+        int openConnections;
 
         @Override
         public Integer call() throws Exception {
@@ -79,7 +82,7 @@ public final class BenchCommand implements Runnable {
                 wrk(api + "/api/v1/chat", script, warmup); // the JIT compiles the chat path before it is measured
                 Map<String, Object> chat = wrk(api + "/api/v1/chat", script);
                 JsonNode open = NodeInjector.run("chat-open-model.mjs", "--url", api + "/api/v1/chat", "--rate", String.valueOf(rate),
-                        "--seconds", String.valueOf(seconds), "--warmup-seconds", String.valueOf(openWarmup));
+                        "--seconds", String.valueOf(seconds), "--warmup-seconds", String.valueOf(openWarmup), "--connections", String.valueOf(openConnections));
                 Map<String, Object> gatewayHop = wrk(stack.endpoints().gateway() + "/chat/completions", gatewayScript);
                 Map<String, Object> hop = wrk(api + "/health", null);
                 Map<String, Object> line = new LinkedHashMap<>();
@@ -89,8 +92,9 @@ public final class BenchCommand implements Runnable {
                         + " s of the same load; anchors in the same run: one hop that does the same kind of work (the gateway simulator's "
                         + "chat completion, JSON in and out) and the lightest hop (GET /health on the reference server); open_model: "
                         + "bench/node/chat-open-model.mjs (a Node.js process) sends " + rate + " chats/s for " + seconds
-                        + " s whatever the answers do, after " + openWarmup + " s at the same rate not counted (the step from idle to the full rate: new connections, the injector's JIT), "
-                        + "each timed from its intended send time (exact percentiles over all measured samples; per_second: every second, warm-up included)");
+                        + " s whatever the answers do, over at most " + openConnections + " keep-alive connections, after " + openWarmup + " s at the same rate not counted (the step from idle to the full rate: new connections, the injector's JIT), "
+                        + "each timed from its intended send time (exact percentiles over all measured samples; per_second: every second, warm-up included; "
+                        + "injector_cpu_ms_per_request: the injector's own CPU, which the server did not get on a shared machine)");
                 line.put("chat", chat);
                 line.put("open_model", open);
                 line.put("gateway_hop", gatewayHop);
