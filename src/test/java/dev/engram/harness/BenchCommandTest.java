@@ -73,6 +73,9 @@ class BenchCommandTest {
         assertEquals(40, measured, "the measured seconds' chats add up to the whole: " + line);
         double chat = line.path("chat").path("requests_per_s").asDouble();
         assertEquals(chat / line.path("gateway_hop").path("requests_per_s").asDouble(), line.path("ratio_to_gateway_hop").asDouble(), 1e-9, line.toString());
+        double exchanges = line.path("exchanges_per_chat").asDouble();
+        assertEquals(6, exchanges, 0.2, "the chat, two Zep reads, the gateway call and two Zep writes, counted from the simulators' journals: " + line);
+        assertEquals(exchanges * line.path("ratio_to_gateway_hop").asDouble(), line.path("exchanges_ratio_to_gateway_hop").asDouble(), 1e-9, line.toString());
         assertMachine(line);
     }
 

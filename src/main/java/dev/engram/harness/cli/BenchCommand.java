@@ -2,6 +2,7 @@ package dev.engram.harness.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.harness.stack.EmbeddedStack;
+import dev.engram.harness.stack.Simulators;
 import dev.engram.support.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,17 +59,27 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--open-connections", defaultValue = "64", description = "keep-alive connections the open model may open at most "
                 + "(default: ${DEFAULT-VALUE}); a send finding all of them busy waits in the injector, and that wait counts as latency")
         int openConnections;
+        private int runs; // wrk runs so far: each labels its session ids
 
         @Override
         public Integer call() throws Exception {
             Path script = Files.createTempFile("engram-chat", ".lua");
             Files.writeString(script, """
+                    -- a session id no other request of any wrk run or thread has used: "session-1-bench-<run>-<thread>-<n>"
+                    local threads = 0
+                    function setup(thread)
+                      threads = threads + 1
+                      thread:set("thread_id", threads)
+                    end
+                    function init(args)
+                      prefix = "session-1-bench-" .. args[1] .. "-" .. thread_id .. "-"
+                      counter = 0
+                    end
                     wrk.method = "POST"
                     wrk.headers["Content-Type"] = "application/json"
-                    counter = 0
                     request = function()
                       counter = counter + 1
-                      return wrk.format(nil, nil, nil, '{"content":"What is the capital of France?","agent_id":"elena","session_id":"session-1-bench' .. counter .. '"}')
+                      return wrk.format(nil, nil, nil, '{"content":"What is the capital of France?","agent_id":"elena","session_id":"' .. prefix .. counter .. '"}')
                     end
                     """);
             Path gatewayScript = Files.createTempFile("engram-gateway", ".lua");
@@ -81,7 +92,10 @@ public final class BenchCommand implements Runnable {
                         wrk.body = '{"model":"%s","messages":[{"role":"system","content":"You are Elena."},{"role":"user","content":"What is the capital of France?"}]}'
                         """.formatted(stack.backendVariables(true).get("AZURE_AI_KEY"), EmbeddedStack.DEPLOYMENT));
                 wrk(api + "/api/v1/chat", script, warmup); // the JIT compiles the chat path before it is measured
+                Simulators simulators = Simulators.of(stack.endpoints()).orElseThrow();
+                int upstreamBefore = simulators.gatewayCallCount() + simulators.zepCallCount();
                 Map<String, Object> chat = wrk(api + "/api/v1/chat", script);
+                double upstreamPerChat = (simulators.gatewayCallCount() + simulators.zepCallCount() - upstreamBefore) / (double) chat.get("requests");
                 JsonNode open = NodeInjector.run("chat-open-model.mjs", "--url", api + "/api/v1/chat", "--rate", String.valueOf(rate),
                         "--seconds", String.valueOf(seconds), "--warmup-seconds", String.valueOf(openWarmup), "--connections", String.valueOf(openConnections));
                 Map<String, Object> gatewayHop = wrk(stack.endpoints().gateway() + "/chat/completions", gatewayScript);
@@ -89,19 +103,23 @@ public final class BenchCommand implements Runnable {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("bench", "chat");
                 line.put("method", "wrk -t2 -c" + connections + " -d" + seconds + "s (closed model: wrk's latency is from send, not from an intended schedule), "
-                        + "a new session id per request (so two Zep reads, one gateway call and two Zep writes each), after " + warmup
+                        + "a new session id per request (so two Zep reads, one gateway call and two Zep writes each; exchanges_per_chat counts them: the "
+                        + "chat itself plus the gateway's and Zep's journalled calls during the measured run, per chat), after " + warmup
                         + " s of the same load; anchors in the same run: one hop that does the same kind of work (the gateway simulator's "
                         + "chat completion, JSON in and out) and the lightest hop (GET /health on the reference server); open_model: "
                         + "bench/node/chat-open-model.mjs (a Node.js process) sends " + rate + " chats/s for " + seconds
                         + " s whatever the answers do, over at most " + openConnections + " keep-alive connections, after " + openWarmup + " s at the same rate not counted (the step from idle to the full rate: the server's first exposure to this client's requests and concurrency, new connections, the injector's JIT), "
                         + "each timed from its intended send time (exact percentiles over all measured samples; per_second: every second, warm-up included; "
-                        + "injector_cpu_ms_per_request: the injector's own CPU, which the server did not get on a shared machine)");
+                        + "injector_cpu_ms_per_request: the injector's own CPU, which the server did not get on a shared machine); "
+                        + "exchanges_ratio_to_gateway_hop: HTTP exchanges per second on the chat path against the gateway hop's");
                 line.put("chat", chat);
                 line.put("open_model", open);
                 line.put("gateway_hop", gatewayHop);
                 line.put("one_hop", hop);
                 line.put("ratio_to_gateway_hop", (double) chat.get("requests_per_s") / (double) gatewayHop.get("requests_per_s"));
                 line.put("ratio_to_one_hop", (double) chat.get("requests_per_s") / (double) hop.get("requests_per_s"));
+                line.put("exchanges_per_chat", 1 + upstreamPerChat);
+                line.put("exchanges_ratio_to_gateway_hop", (1 + upstreamPerChat) * (double) chat.get("requests_per_s") / (double) gatewayHop.get("requests_per_s"));
                 line.put("machine", machine());
                 System.out.println(Json.write(line));
             } finally {
@@ -121,6 +139,7 @@ public final class BenchCommand implements Runnable {
                 command.addAll(List.of("-s", script.toString()));
             }
             command.add(url);
+            command.addAll(List.of("--", String.valueOf(++runs))); // the script's run label: its session ids are new in every run
             Process p;
             try {
                 p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -131,6 +150,7 @@ public final class BenchCommand implements Runnable {
             p.waitFor();
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("requests_per_s", number(out, "Requests/sec:\\s+([\\d.]+)"));
+            figures.put("requests", number(out, "(\\d+) requests in"));
             for (String pct : List.of("50", "90", "99")) {
                 figures.put("p" + pct + "_ms", millis(out, "\\s" + pct + "%\\s+([\\d.]+)(us|ms|s)"));
             }

@@ -90,7 +90,16 @@ public final class Simulators {
     }
 
     public int gatewayCallCount() {
-        return read(gateway + "/__admin/calls/count", new TypeReference<Map<String, Integer>>() {}).get("count");
+        return callCount(gateway);
+    }
+
+    /** Every request the Zep simulator has journalled, including those its ring no longer holds. */
+    public int zepCallCount() {
+        return callCount(zep);
+    }
+
+    private int callCount(String simulator) {
+        return read(simulator + "/__admin/calls/count", new TypeReference<Map<String, Integer>>() {}).get("count");
     }
 
     public List<ZepCall> zepCalls() {
