@@ -53,8 +53,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rate", defaultValue = "2000", description = "requests/s of the open-model run, timed from each intended send (default: ${DEFAULT-VALUE})")
         int rate;
         @Option(names = "--open-warmup", defaultValue = "15", description = "seconds the open model sends at its rate before it measures "
-                + "(default: ${DEFAULT-VALUE}); each second, these included, is in its per_second figures. The server's first exposure to "
-                + "the injector's requests, after wrk's, queues for up to 10 s; a second injector process on the same server settles in 2 s")
+                + "(default: ${DEFAULT-VALUE}); each second, these included, is in its per_second figures. A new injector's step from idle "
+                + "to the full rate queues for 2-3 s, and the seconds after it still vary")
         int openWarmup;
         @Option(names = "--open-connections", defaultValue = "64", description = "keep-alive connections the open model may open at most "
                 + "(default: ${DEFAULT-VALUE}); a send finding all of them busy waits in the injector, and that wait counts as latency")
@@ -108,7 +108,7 @@ public final class BenchCommand implements Runnable {
                         + " s of the same load; anchors in the same run: one hop that does the same kind of work (the gateway simulator's "
                         + "chat completion, JSON in and out) and the lightest hop (GET /health on the reference server); open_model: "
                         + "bench/node/chat-open-model.mjs (a Node.js process) sends " + rate + " chats/s for " + seconds
-                        + " s whatever the answers do, over at most " + openConnections + " keep-alive connections, after " + openWarmup + " s at the same rate not counted (the step from idle to the full rate: the server's first exposure to this client's requests and concurrency, new connections, the injector's JIT), "
+                        + " s whatever the answers do, over at most " + openConnections + " keep-alive connections, after " + openWarmup + " s at the same rate not counted (the step from idle to the full rate: new connections, the injector's JIT), "
                         + "each timed from its intended send time (exact percentiles over all measured samples; per_second: every second, warm-up included; "
                         + "injector_cpu_ms_per_request: the injector's own CPU, which the server did not get on a shared machine); "
                         + "exchanges_ratio_to_gateway_hop: HTTP exchanges per second on the chat path against the gateway hop's");
