@@ -3,6 +3,8 @@ package dev.engram.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.engram.support.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +124,7 @@ public final class ZepClient implements AutoCloseable {
         CompletableFuture<Boolean> write = writes.compute(sessionId, (id, previous) ->
                 (previous == null ? CompletableFuture.completedFuture(true) : previous.exceptionally(e -> false))
                         .thenCompose(ignored -> store(sessionId, userId, turns))
-                        .orTimeout(timeout.toMillis() * 2, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .orTimeout(timeout.toMillis() * 2, TimeUnit.MILLISECONDS)
                         .exceptionally(e -> {
                             LOG.warn("Zep persist memory skipped (best-effort): {}", describe(e));
                             return false;
@@ -193,12 +198,12 @@ public final class ZepClient implements AutoCloseable {
         long queued = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> {
             if (System.nanoTime() - queued > timeout.toNanos()) {
-                throw new java.util.concurrent.CompletionException(new java.util.concurrent.TimeoutException("queued past the Zep timeout"));
+                throw new CompletionException(new TimeoutException("queued past the Zep timeout"));
             }
             try {
                 return http.send(method, uri, headers, body, timeout);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }, calls).thenApply(response -> {
             if (response.status() >= 300) {
@@ -213,23 +218,23 @@ public final class ZepClient implements AutoCloseable {
     }
 
     private String describe(Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause instanceof java.util.concurrent.TimeoutException ? "no answer within " + timeout.toMillis() * 2 + " ms"
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof TimeoutException ? "no answer within " + timeout.toMillis() * 2 + " ms"
                 : AuditLog.mask(String.valueOf(cause.getMessage()));
     }
 
     private <T> T bounded(CompletableFuture<T> future, T fallback, String what) {
         try {
-            return future.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
+            return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
         } catch (RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            LOG.warn("Zep {} skipped (best-effort): {}", what, cause instanceof java.util.concurrent.TimeoutException
+            LOG.warn("Zep {} skipped (best-effort): {}", what, cause instanceof TimeoutException
                     ? "no answer within " + timeout.toMillis() + " ms" : AuditLog.mask(cause.getMessage()));
             return fallback;
         }
     }
 
-    private static List<String> texts(JsonNode array, java.util.function.Function<JsonNode, String> text) {
+    private static List<String> texts(JsonNode array, Function<JsonNode, String> text) {
         List<String> out = new ArrayList<>();
         array.forEach(node -> out.add(text.apply(node)));
         return out;

@@ -93,9 +93,9 @@ public final class BenchCommand implements Runnable {
                         """.formatted(stack.backendVariables(true).get("AZURE_AI_KEY"), EmbeddedStack.DEPLOYMENT));
                 wrk(api + "/api/v1/chat", script, warmup); // the JIT compiles the chat path before it is measured
                 Simulators simulators = Simulators.of(stack.endpoints()).orElseThrow();
-                int upstreamBefore = simulators.gatewayCallCount() + simulators.zepCallCount();
+                int upstreamBefore = upstreamCalls(simulators);
                 Map<String, Object> chat = wrk(api + "/api/v1/chat", script);
-                double upstreamPerChat = (simulators.gatewayCallCount() + simulators.zepCallCount() - upstreamBefore) / (double) chat.get("requests");
+                double exchangesPerChat = 1 + (upstreamCalls(simulators) - upstreamBefore) / (double) chat.get("requests");
                 JsonNode open = NodeInjector.run("chat-open-model.mjs", "--url", api + "/api/v1/chat", "--rate", String.valueOf(rate),
                         "--seconds", String.valueOf(seconds), "--warmup-seconds", String.valueOf(openWarmup), "--connections", String.valueOf(openConnections));
                 Map<String, Object> gatewayHop = wrk(stack.endpoints().gateway() + "/chat/completions", gatewayScript);
@@ -116,10 +116,11 @@ public final class BenchCommand implements Runnable {
                 line.put("open_model", open);
                 line.put("gateway_hop", gatewayHop);
                 line.put("one_hop", hop);
-                line.put("ratio_to_gateway_hop", (double) chat.get("requests_per_s") / (double) gatewayHop.get("requests_per_s"));
+                double ratioToGatewayHop = (double) chat.get("requests_per_s") / (double) gatewayHop.get("requests_per_s");
+                line.put("ratio_to_gateway_hop", ratioToGatewayHop);
                 line.put("ratio_to_one_hop", (double) chat.get("requests_per_s") / (double) hop.get("requests_per_s"));
-                line.put("exchanges_per_chat", 1 + upstreamPerChat);
-                line.put("exchanges_ratio_to_gateway_hop", (1 + upstreamPerChat) * (double) chat.get("requests_per_s") / (double) gatewayHop.get("requests_per_s"));
+                line.put("exchanges_per_chat", exchangesPerChat);
+                line.put("exchanges_ratio_to_gateway_hop", exchangesPerChat * ratioToGatewayHop);
                 line.put("machine", machine());
                 System.out.println(Json.write(line));
             } finally {
@@ -127,6 +128,11 @@ public final class BenchCommand implements Runnable {
                 Files.deleteIfExists(gatewayScript);
             }
             return HarnessCli.PASS;
+        }
+
+        /** The calls the chat path made upstream so far: the gateway's and Zep's journals count every one. */
+        private static int upstreamCalls(Simulators simulators) {
+            return simulators.gatewayCallCount() + simulators.zepCallCount();
         }
 
         private Map<String, Object> wrk(String url, Path script) throws IOException, InterruptedException {
