@@ -34,17 +34,17 @@ function fire(i, intended) {
   const body = JSON.stringify({ content: 'What is the capital of France?', agent_id: 'elena', session_id: `session-1-open${i}` });
   const request = http.request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (response) => {
     response.resume();
-    response.on('end', () => finish(intended, measured, response.statusCode === 200));
+    response.on('end', () => finish(i, intended, measured, response.statusCode === 200));
   });
   request.setTimeout(30000, () => request.destroy(new Error('no answer within 30 s')));
-  request.on('error', () => finish(intended, measured, false));
+  request.on('error', () => finish(i, intended, measured, false));
   request.end(body);
 }
 
-function finish(intended, measured, ok) {
+function finish(i, intended, measured, ok) {
   if (ok) {
     const latency = performance.now() - intended;
-    (bySecond[Math.floor((intended - start) / 1000)] ??= []).push(latency);
+    (bySecond[Math.floor(i / rate)] ??= []).push(latency); // from the index: start + 1000 - start can round below 1000
     if (measured) {
       latencies.push(latency);
     } else {
